@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
+using Nmirf.BuildingBlocks.Persistence;
+using Nmirf.BuildingBlocks.Tenancy;
+
+namespace Nmirf.BuildingBlocks.Auditing;
+
+/// <summary>The services a module's context needs to filter by country and to audit its changes.</summary>
+public sealed class ModuleContextServices(ITenantContext tenant, IActorContext actor, TimeProvider clock, IDatabaseEngine provider)
+{
+    public ITenantContext Tenant { get; } = tenant;
+    public IActorContext Actor { get; } = actor;
+    public TimeProvider Clock { get; } = clock;
+    public IDatabaseEngine Provider { get; } = provider;
+}
+
+/// <summary>
+/// The base of module contexts whose data belongs to countries: queries are filtered by the current tenant, and
+/// every saved change is written to the audit log in the same transaction, so a change and its audit row are
+/// committed or rolled back together.
+/// </summary>
+public abstract class AuditedModuleDbContext(DbContextOptions options, ModuleContextServices services) : ModuleDbContext(options)
+{
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = false,
+    };
+
+    /// <summary>The tenant that query filters compare with; null reads every country.</summary>
+    protected string? CurrentCountry => services.Tenant.CountryCode;
+
+    /// <summary>Synchronous saves would bypass the audit transaction; module code saves asynchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Module contexts save asynchronously (SaveChangesAsync) so that every change is audited.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var audit = CaptureChanges();
+        if (audit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await WriteAuditAsync(audit, Database.CurrentTransaction!, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task WriteAuditAsync(List<AuditEntry> entries, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        var builder = new DbContextOptionsBuilder<AuditDbContext>();
+        services.Provider.Configure(builder, AuditDbContext.ModuleName, Database.GetDbConnection());
+        await using var log = new AuditDbContext(builder.Options);
+        await log.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        log.Entries.AddRange(entries);
+        await log.SaveChangesAsync(cancellationToken);
+    }
+
+    private List<AuditEntry> CaptureChanges()
+    {
+        var now = services.Clock.GetUtcNow().UtcDateTime;
+        var entries = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Modified => AuditAction.Updated,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => (AuditAction?)null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+
+            var changed = entry.Properties
+                .Where(p => action != AuditAction.Updated || p.IsModified)
+                .ToList();
+            if (action == AuditAction.Updated && changed.Count == 0)
+            {
+                continue;
+            }
+
+            entries.Add(new AuditEntry
+            {
+                OccurredAt = now,
+                Actor = services.Actor.Actor,
+                CountryCode = (entry.Entity as ICountryOwned)?.CountryCode,
+                Module = Module,
+                Action = action.Value,
+                Entity = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                Before = action == AuditAction.Created ? null : Serialize(changed, p => p.OriginalValue),
+                After = action == AuditAction.Deleted ? null : Serialize(changed, p => p.CurrentValue),
+            });
+        }
+
+        return entries;
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static string Serialize(List<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, value), AuditJson);
+}

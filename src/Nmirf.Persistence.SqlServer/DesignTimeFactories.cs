@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Nmirf.BuildingBlocks.Auditing;
+using Nmirf.BuildingBlocks.Tenancy;
+using Nmirf.Mandates;
+
+namespace Nmirf.Persistence.SqlServer;
+
+// The contexts as `dotnet ef migrations add` builds them: same model as at run time, no database needed.
+internal static class DesignTime
+{
+    public static readonly SqlServerDatabaseEngine Engine = new("Server=(design-time);Database=nmirf;Trusted_Connection=True;TrustServerCertificate=True");
+
+    public static ModuleContextServices Services => new(new TenantContext(), new ActorContext(), TimeProvider.System, Engine);
+
+    public static DbContextOptions<T> Options<T>(string module)
+        where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        Engine.Configure(builder, module);
+        return builder.Options;
+    }
+}
+
+internal sealed class AuditDesignTimeFactory : IDesignTimeDbContextFactory<AuditDbContext>
+{
+    public AuditDbContext CreateDbContext(string[] args) => new(DesignTime.Options<AuditDbContext>(AuditDbContext.ModuleName));
+}
+
+internal sealed class MandatesDesignTimeFactory : IDesignTimeDbContextFactory<MandatesDbContext>
+{
+    public MandatesDbContext CreateDbContext(string[] args) => new(DesignTime.Options<MandatesDbContext>(MandatesDbContext.ModuleName), DesignTime.Services);
+}
