@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nmirf.BuildingBlocks.Errors;
+using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Mandates.Contracts;
 using Nmirf.Mandates.Instruments;
 using Nmirf.Mandates.Model;
@@ -166,7 +167,8 @@ internal sealed class MandateFileHandlers(MandatesDbContext db, TimeProvider clo
     private MandateImportSummary Summarise(string code, bool dryRun)
     {
         db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().ToList();
+        // Only this country's records: a context may still track another country's from an earlier import.
+        var entries = db.ChangeTracker.Entries().Where(e => (e.Entity as ICountryOwned)?.CountryCode == code).ToList();
         ImportCount Count(string kind, Type type)
         {
             var ofType = entries.Where(e => e.Metadata.ClrType == type).ToList();

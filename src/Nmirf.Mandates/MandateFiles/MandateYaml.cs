@@ -23,6 +23,12 @@ public static partial class MandateYaml
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithEnumNamingConvention(HyphenatedNamingConvention.Instance)
         .WithTypeConverter(Dates)
+        // The contract's lists are read-only interfaces; YamlDotNet fills concrete lists.
+        .WithTypeMapping<IReadOnlyList<string>, List<string>>()
+        .WithTypeMapping<IReadOnlyList<MechanismCapacity>, List<MechanismCapacity>>()
+        .WithTypeMapping<IReadOnlyList<InstitutionDto>, List<InstitutionDto>>()
+        .WithTypeMapping<IReadOnlyList<FocalPointDto>, List<FocalPointDto>>()
+        .WithTypeMapping<IReadOnlyList<RatificationDto>, List<RatificationDto>>()
         .Build();
 
     private static readonly ISerializer Serializer = new SerializerBuilder()
@@ -48,7 +54,8 @@ public static partial class MandateYaml
         }
         catch (YamlException exception)
         {
-            return Result<MandateDocument>.Failure(new Error(PathAt(yaml, exception.Start), Describe(exception))
+            var path = PathAt(yaml, exception.Start);
+            return Result<MandateDocument>.Failure(new Error(path, Describe(exception, path))
             {
                 Line = (int)exception.Start.Line,
                 Column = (int)exception.Start.Column,
@@ -82,7 +89,7 @@ public static partial class MandateYaml
         }).ToList();
     }
 
-    private static string Describe(YamlException exception)
+    private static string Describe(YamlException exception, string path)
     {
         var innermost = exception.InnerException ?? exception;
         while (innermost.InnerException is not null)
@@ -95,30 +102,73 @@ public static partial class MandateYaml
             return $"unknown field '{unknown.Groups["name"].Value}'";
         }
 
+        var expected = TypeAt(path);
+        if (expected is { IsEnum: true })
+        {
+            return $"unknown value; use one of {string.Join(", ", Enum.GetNames(expected).Select(n => HyphenatedNamingConvention.Instance.Apply(n)))}";
+        }
+
+        if (expected == typeof(DateOnly))
+        {
+            return "is not a date; write it as yyyy-MM-dd, such as 2011-04-11";
+        }
+
+        if (expected == typeof(bool))
+        {
+            return "is not true or false";
+        }
+
+        if (exception.Message.StartsWith("No node deserializer", StringComparison.Ordinal))
+        {
+            return expected is null || expected == typeof(string) ? "expected a single text value here"
+                : expected.IsGenericType && expected.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? "expected a list (lines starting with '- ')"
+                : "expected a mapping of fields (name: value) here";
+        }
+
         return innermost switch
         {
             FormatException format => $"wrong type: {format.Message}",
-            OverflowException overflow => $"wrong type: {overflow.Message}",
-            ArgumentException argument when argument.Message.Contains("Requested value", StringComparison.Ordinal) =>
-                $"unknown value: {argument.Message}",
             _ => exception.InnerException is null ? exception.Message : $"{exception.Message} {innermost.Message}",
         };
+    }
+
+    /// <summary>The type a path such as <c>ratifications[0].date</c> expects in a mandate document, or null when the path leaves it.</summary>
+    private static Type? TypeAt(string path)
+    {
+        var type = typeof(MandateDocument);
+        foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? segment : segment[..bracket];
+            if (name.Length > 0)
+            {
+                var property = type.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+                if (property is null)
+                {
+                    return null;
+                }
+
+                type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            }
+
+            for (var i = bracket; i >= 0; i = segment.IndexOf('[', i + 1))
+            {
+                if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IReadOnlyList<>))
+                {
+                    return null;
+                }
+
+                type = type.GetGenericArguments()[0];
+            }
+        }
+
+        return type;
     }
 
     /// <summary>The path of the deepest node that starts at or before <paramref name="mark"/>; used to name the field of a syntax or type error.</summary>
     private static string PathAt(string yaml, Mark mark)
     {
-        Dictionary<string, Mark> marks;
-        try
-        {
-            marks = IndexNodes(yaml);
-        }
-        catch (YamlException)
-        {
-            return "";
-        }
-
-        return marks
+        return IndexNodes(yaml)
             .Where(m => m.Value.Line == mark.Line && m.Value.Column <= mark.Column)
             .OrderByDescending(m => m.Value.Column)
             .Select(m => m.Key)
@@ -133,7 +183,9 @@ public static partial class MandateYaml
         {
             stream.Load(new StringReader(yaml));
         }
-        catch (YamlException)
+#pragma warning disable CA1031 // A file that does not parse has no node index; the parse error itself is reported by Read.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             return marks;
         }

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.Json;
+using Nmirf.BuildingBlocks.Tenancy;
+using Nmirf.Host.Composition;
+
+namespace Nmirf.Host.Api;
+
+/// <summary>Builds the web API: JSON conventions, problem details, OpenAPI, and every module's endpoints.</summary>
+internal static class ApiHost
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(HostSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(settings.ConfigurationOverrides);
+        builder.WebHost.UseUrls(settings.Urls ?? DefaultUrls);
+
+        builder.Services.AddNmirf(builder.Configuration);
+        builder.Services.Configure<JsonOptions>(options => JsonInput.Configure(options.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Until accounts exist, the audit log names the caller's address.
+            context.RequestServices.GetRequiredService<ActorContext>().Use($"api:{context.Connection.RemoteIpAddress}");
+            await next(context);
+        });
+
+        app.MapOpenApi();
+        app.MapHealthEndpoint();
+        app.MapMandateEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Nmirf.Host.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);
