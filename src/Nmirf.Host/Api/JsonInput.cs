@@ -21,6 +21,9 @@ internal static partial class JsonInput
     [GeneratedRegex("The JSON property '(?<name>[^']*)' could not be mapped")]
     private static partial Regex UnmappedProperty();
 
+    [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[)?(?<type>[A-Za-z0-9_.]+)")]
+    private static partial Regex TargetType();
+
     /// <summary>The error for a JSON body that does not parse or does not fit the expected shape.</summary>
     public static Error Describe(JsonException exception)
     {
@@ -28,14 +31,35 @@ internal static partial class JsonInput
         if (UnmappedProperty().Match(exception.Message) is { Success: true } unmapped)
         {
             var name = unmapped.Groups["name"].Value;
-            return new Error(field.Length == 0 ? name : $"{field}.{name}", $"unknown field '{name}'");
+            return new Error(field.EndsWith(name, StringComparison.Ordinal) ? field : $"{field}.{name}".TrimStart('.'), $"unknown field '{name}'");
         }
 
         var where = exception.LineNumber is { } line ? $" (line {line + 1}, position {exception.BytePositionInLine + 1})" : "";
-        var message = exception.InnerException is null && exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? "has the wrong type or is not one of the allowed values"
-            : "is not valid JSON";
-        return new Error(field, message + where);
+        if (exception.InnerException is null && TargetType().Match(exception.Message) is { Success: true } target)
+        {
+            return new Error(field, Expected(target.Groups["type"].Value) + where);
+        }
+
+        return new Error(field, "is not valid JSON" + where);
+    }
+
+    /// <summary>What a value of the named contract type looks like, without naming .NET types to the caller.</summary>
+    private static string Expected(string typeName)
+    {
+        var type = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a.GetName().Name?.StartsWith("Nmirf", StringComparison.Ordinal) == true || a == typeof(object).Assembly)
+            .Select(a => a.GetType(typeName, throwOnError: false))
+            .FirstOrDefault(t => t is not null);
+        return type switch
+        {
+            { IsEnum: true } => $"is not one of {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName))}",
+            _ when type == typeof(DateOnly) => "is not a date; write it as \"yyyy-MM-dd\"",
+            _ when type == typeof(Guid) => "is not an identifier (a GUID)",
+            _ when type == typeof(bool) => "is not true or false",
+            _ when type == typeof(string) => "expected a string",
+            _ when type is not null && type.Namespace?.StartsWith("System.Collections", StringComparison.Ordinal) == true => "expected an array",
+            _ => "has the wrong type",
+        };
     }
 }
 

@@ -120,7 +120,8 @@ public static partial class MandateYaml
 
         if (exception.Message.StartsWith("No node deserializer", StringComparison.Ordinal))
         {
-            return expected is null || expected == typeof(string) ? "expected a single text value here"
+            return expected is null || (path.Length == 0 && exception.Start.Line > 1) ? "this value is not of the kind expected here (a text, a list or a mapping of fields)"
+                : expected == typeof(string) ? "expected a single text value here"
                 : expected.IsGenericType && expected.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? "expected a list (lines starting with '- ')"
                 : "expected a mapping of fields (name: value) here";
         }
