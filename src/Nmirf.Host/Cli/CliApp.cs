@@ -15,17 +15,8 @@ internal static class CliApp
     public const int InvalidInput = 1;
     public const int WrongUsage = 2;
 
-    private static readonly Option<string?> Provider = new("--provider")
-    {
-        Description = "Database provider: Sqlite (default) or SqlServer; overrides Database:Provider.",
-        Recursive = true,
-    };
-
-    private static readonly Option<string?> ConnectionString = new("--connection-string")
-    {
-        Description = "Overrides ConnectionStrings:Nmirf (default: Data Source=data/nmirf.db).",
-        Recursive = true,
-    };
+    private const string ProviderOption = "--provider";
+    private const string ConnectionStringOption = "--connection-string";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -44,7 +35,7 @@ internal static class CliApp
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (ConfigurationException exception)
         {
@@ -61,12 +52,12 @@ internal static class CliApp
     internal static HostSettings Settings(ParseResult parsed, string? urls = null)
     {
         var overrides = new Dictionary<string, string?>();
-        if (parsed.GetValue(Provider) is { } provider)
+        if (parsed.GetValue<string?>(ProviderOption) is { } provider)
         {
             overrides["Database:Provider"] = provider;
         }
 
-        if (parsed.GetValue(ConnectionString) is { } connectionString)
+        if (parsed.GetValue<string?>(ConnectionStringOption) is { } connectionString)
         {
             overrides["ConnectionStrings:Nmirf"] = connectionString;
         }
@@ -76,6 +67,16 @@ internal static class CliApp
 
     private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr)
     {
+        var provider = new Option<string?>(ProviderOption)
+        {
+            Description = "Database provider: Sqlite (default) or SqlServer; overrides Database:Provider.",
+            Recursive = true,
+        };
+        var connectionString = new Option<string?>(ConnectionStringOption)
+        {
+            Description = "Overrides ConnectionStrings:Nmirf (default: Data Source=data/nmirf.db).",
+            Recursive = true,
+        };
         var urls = new Option<string?>("--urls") { Description = $"Where the server listens (default {ApiHost.DefaultUrls})." };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo data into an empty database." };
 
@@ -84,8 +85,8 @@ internal static class CliApp
 
         var root = new RootCommand("Nmirf: the information system of a national mechanism for implementation, reporting and follow-up.")
         {
-            Provider,
-            ConnectionString,
+            provider,
+            connectionString,
             urls,
             noDemo,
             serve,

@@ -1,0 +1,165 @@
+using System.Text.Json;
+
+namespace Nmirf.Host.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Migrate_FreshDatabase_AppliesEveryModuleThenIsUpToDate()
+    {
+        var first = await _cli.RunAsync("migrate");
+        var second = await _cli.RunAsync("migrate");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("audit: applied", first.Out, StringComparison.Ordinal);
+        Assert.Contains("mandates: applied", first.Out, StringComparison.Ordinal);
+        Assert.Equal("audit: up to date\nmandates: up to date\n", second.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task DemoSeed_RunTwice_SecondRunChangesNothing()
+    {
+        var first = await _cli.RunAsync("demo", "seed", "--json");
+        var second = await _cli.RunAsync("demo", "seed", "--json");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        using var firstJson = JsonDocument.Parse(first.Out);
+        Assert.Equal(["MAR", "PRT", "PRY"], firstJson.RootElement.EnumerateArray().Select(s => s.GetProperty("country").GetString()));
+        Assert.All(firstJson.RootElement.EnumerateArray(), s => Assert.True(Sum(s, "created") > 20));
+        using var secondJson = JsonDocument.Parse(second.Out);
+        Assert.All(secondJson.RootElement.EnumerateArray(), s => Assert.Equal(0, Sum(s, "created") + Sum(s, "updated") + Sum(s, "deleted")));
+    }
+
+    [Fact]
+    public async Task MandateShowJson_AfterDemoSeed_PrintsMoroccosMechanismInstitutionsAndRatifications()
+    {
+        await _cli.RunAsync("demo", "seed");
+
+        var (exitCode, output, _) = await _cli.RunAsync("mandate", "show", "MAR", "--json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("DIDH", root.GetProperty("mechanism").GetProperty("acronym").GetString());
+        Assert.Equal("inter-ministerial", root.GetProperty("mechanism").GetProperty("type").GetString());
+        Assert.Contains(root.GetProperty("institutions").EnumerateArray(), i => i.GetProperty("code").GetString() == "cndh"
+            && i.GetProperty("kind").GetString() == "national-human-rights-institution");
+        var iccpr = root.GetProperty("ratifications").EnumerateArray().Single(r => r.GetProperty("instrument").GetString() == "ICCPR");
+        Assert.Equal("1979-05-03", iccpr.GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public async Task CountriesList_AfterDemoSeed_ListsTheThreeCountries()
+    {
+        await _cli.RunAsync("demo", "seed");
+
+        var (exitCode, output, _) = await _cli.RunAsync("countries", "list", "--json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["MAR", "PRT", "PRY"], json.RootElement.EnumerateArray().Select(c => c.GetProperty("code").GetString()));
+        Assert.All(json.RootElement.EnumerateArray(), c => Assert.True(c.GetProperty("focalPoints").GetInt32() > 0));
+    }
+
+    [Fact]
+    public async Task MandateExportThenImport_ChangesNothing()
+    {
+        await _cli.RunAsync("demo", "seed");
+        var file = Path.Combine(_cli.WorkFolder, "prt.yaml");
+
+        var export = await _cli.RunAsync("mandate", "export", "PRT", "--out", file);
+        var import = await _cli.RunAsync("mandate", "import", file);
+
+        Assert.Equal(0, export.ExitCode);
+        Assert.Equal(0, import.ExitCode);
+        Assert.Equal("PRT: no changes", import.Out.Trim());
+    }
+
+    [Fact]
+    public async Task MandateImport_EditedFile_ReportsTheChange()
+    {
+        await _cli.RunAsync("demo", "seed");
+        var file = Path.Combine(_cli.WorkFolder, "pry.yaml");
+        await _cli.RunAsync("mandate", "export", "PRY", "--out", file);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("name: Congreso Nacional", "name: Congreso de la Nación", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = await _cli.RunAsync("mandate", "import", file, "--json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var institutions = json.RootElement.GetProperty("counts").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "institutions");
+        Assert.Equal(1, institutions.GetProperty("updated").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("country:\n  code: MAR\n  name: [Morocco\n", 3, "")]
+    [InlineData("country:\n  code: MAR\n  name: Morocco\n  flag: green\n", 4, "unknown field 'flag'")]
+    [InlineData("country:\n  code: MAR\n  name: Morocco\nratifications:\n- instrument: ICCPR\n  action: ratification\n  date: 3 May 1979\n", 7, "yyyy-MM-dd")]
+    [InlineData("country:\n  code: MAR\n  name: Morocco\nratifications:\n- instrument: CCPR\n  action: ratification\n  date: 1979-05-03\n", 5, "not a known instrument")]
+    [InlineData("country:\n  code: MOR\n  name: Morocco\n", 2, "not an assigned ISO 3166-1 alpha-3 code")]
+    [InlineData("country:\n  code: MAR\n  name: Morocco\nfocalPoints:\n- name: A B\n  institution: justice\n  email: a@b.ma\n  role: focal-point\n", 6, "no institution 'justice'")]
+    [InlineData("country:\n  code: MAR\n  name: Morocco\ninstitutions:\n- {code: justice, name: Justice, kind: ministry, role: member}\n- {code: justice, name: Justice 2, kind: ministry, role: member}\n", 6, "duplicate institution")]
+    [InlineData("country:\n  code: MAR\n  name: Morocco\nratifications:\n- instrument: CAT\n  action: ratification\n  date: 1993-06-21\n  entryIntoForce: 1993-01-01\n", 8, "before the ratification date")]
+    public async Task MandateImport_BadFile_ExitsWithOneAndNamesTheLineAndWritesNothing(string yaml, int line, string reason)
+    {
+        await _cli.RunAsync("demo", "seed");
+        var before = (await _cli.RunAsync("mandate", "export", "MAR")).Out;
+        var file = _cli.WriteFile("bad.yaml", yaml);
+
+        var (exitCode, _, error) = await _cli.RunAsync("mandate", "import", file);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"{file}:{line}:", error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Equal(before, (await _cli.RunAsync("mandate", "export", "MAR")).Out);
+    }
+
+    [Fact]
+    public async Task MandateImport_MissingFile_ExitsWithOne()
+    {
+        var (exitCode, _, error) = await _cli.RunAsync("mandate", "import", Path.Combine(_cli.WorkFolder, "none.yaml"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no such file", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("XYZ", "not an assigned")]
+    [InlineData("ESP", "no country 'ESP'")]
+    public async Task MandateShow_UnknownCountry_ExitsWithOne(string code, string reason)
+    {
+        var (exitCode, _, error) = await _cli.RunAsync("mandate", "show", code);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("mandate", "import")]
+    [InlineData("countries", "list", "--colour")]
+    public async Task WrongUsage_ExitsWithTwo(params string[] args)
+    {
+        var (exitCode, _, error) = await _cli.RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("nmirf --help", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownProvider_ExitsWithOneNamingTheSetting()
+    {
+        var (exitCode, _, error) = await _cli.RunAsync("countries", "list", "--provider", "Oracle");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Database:Provider is 'Oracle'", error, StringComparison.Ordinal);
+    }
+
+    private static int Sum(JsonElement summary, string property) =>
+        summary.GetProperty("counts").EnumerateArray().Sum(c => c.GetProperty(property).GetInt32());
+}
