@@ -31,3 +31,9 @@ internal sealed class MandatesDesignTimeFactory : IDesignTimeDbContextFactory<Ma
 {
     public MandatesDbContext CreateDbContext(string[] args) => new(DesignTime.Options<MandatesDbContext>(MandatesDbContext.ModuleName), DesignTime.Services);
 }
+
+internal sealed class ReportingDesignTimeFactory : IDesignTimeDbContextFactory<Nmirf.Reporting.ReportingDbContext>
+{
+    public Nmirf.Reporting.ReportingDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<Nmirf.Reporting.ReportingDbContext>(Nmirf.Reporting.ReportingDbContext.ModuleName), DesignTime.Services);
+}

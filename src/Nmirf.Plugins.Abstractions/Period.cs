@@ -31,6 +31,12 @@ public readonly partial record struct Period(int Years, int Months, int Days)
         return true;
     }
 
+    /// <summary>This period <paramref name="times"/> times over, such as the fourth report of a four-yearly series.</summary>
+    public Period Times(int times) => new(Years * times, Months * times, Days * times);
+
+    /// <summary>Half this period, in whole months and days: the midpoint of a cycle.</summary>
+    public Period Half() => new(0, ((Years * 12) + Months) / 2, Days / 2);
+
     /// <summary>The date <paramref name="date"/> plus this period (years, then months, then days).</summary>
     public DateOnly AddTo(DateOnly date) => date.AddYears(Years).AddMonths(Months).AddDays(Days);
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.Json;
+using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Host.Composition;
+using Nmirf.Host.Plugins;
 
 namespace Nmirf.Host.Api;
 
@@ -27,6 +29,7 @@ internal static class ApiHost
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        PluginCatalog.LogProblems(app.Services.GetRequiredService<IBodyCatalog>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nmirf.Plugins"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
@@ -38,7 +41,9 @@ internal static class ApiHost
 
         app.MapOpenApi();
         app.MapHealthEndpoint();
-        app.MapMandateEndpoints();
+        var country = app.MapMandateEndpoints();
+        app.MapReportingEndpoints(country);
+        app.MapPluginEndpoints();
         return app;
     }
 }

@@ -22,7 +22,8 @@ internal static class MandateEndpoints
 {
     private const string YamlMediaType = "application/yaml";
 
-    public static void MapMandateEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>Maps the mandate routes and returns the <c>/countries/{country}</c> group, on which other modules map theirs.</summary>
+    public static RouteGroupBuilder MapMandateEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/instruments", () => TypedResults.Ok(InstrumentCatalog.All))
             .WithTags("Reference").WithSummary("The core treaties and optional protocols a ratification may name.");
@@ -87,6 +88,7 @@ internal static class MandateEndpoints
             ApiResults.Ok(await sender.Send(new UpdateRatification(country, instrument, body), ct)));
         ratifications.MapDelete("/{instrument}", async (string country, string instrument, ISender sender, CancellationToken ct) =>
             ApiResults.NoContent(await sender.Send(new DeleteRatification(country, instrument), ct)));
+        return country;
     }
 
     /// <summary>Every route under <c>/countries/{country}</c> works in that country: the tenant is set before the handler runs.</summary>

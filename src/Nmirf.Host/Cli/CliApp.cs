@@ -94,6 +94,10 @@ internal static class CliApp
             DatabaseCommands.Demo(stdout, stderr),
             CountryCommands.Countries(stdout),
             MandateCommands.Mandate(stdout, stderr),
+            PluginCommands.Plugins(stdout, stderr),
+            ReportingCommands.Symbols(stdout, stderr),
+            ReportingCommands.Calendar(stdout, stderr),
+            ReportingCommands.Cycles(stdout, stderr),
         };
         root.SetAction((parsed, ct) => ServeCommand.RunAsync(Settings(parsed, parsed.GetValue(urls)), parsed.GetValue(noDemo), stdout, ct));
         return root;

@@ -1,6 +1,8 @@
+using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Persistence;
 using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Host.Composition;
+using Nmirf.Host.Plugins;
 
 namespace Nmirf.Host.Cli;
 
@@ -15,11 +17,13 @@ internal static class CliServices
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings.ConfigurationOverrides);
-        // Verbs print their own results; only warnings and errors are logged.
+        // Verbs print their own results on standard output; warnings and errors are logged to standard error.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddNmirf(builder.Configuration);
 
         using var host = builder.Build();
+        PluginCatalog.LogProblems(host.Services.GetRequiredService<IBodyCatalog>(), host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nmirf.Plugins"));
         if (migrate)
         {
             // Like the server, a verb first brings the database up to date, so it never runs on an old schema.

@@ -1,9 +1,12 @@
 using Mediator;
 using Nmirf.BuildingBlocks.Auditing;
+using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Persistence;
 using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Host.Demo;
+using Nmirf.Host.Plugins;
 using Nmirf.Mandates;
+using Nmirf.Reporting;
 using Nmirf.Persistence.Sqlite;
 using Nmirf.Persistence.SqlServer;
 
@@ -53,6 +56,10 @@ internal static class NmirfServices
 
         services.AddSingleton(database);
         services.AddSingleton(engine);
+        services.AddSingleton<IBodyCatalog>(PluginCatalog.Load(
+            configuration["Plugins:Path"] ?? Path.Combine(AppContext.BaseDirectory, PluginCatalog.DefaultFolder),
+            configuration["Plugins:OverridesFile"],
+            services));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
@@ -62,12 +69,13 @@ internal static class NmirfServices
 
         services.AddModuleDbContext<AuditDbContext>(AuditDbContext.ModuleName, order: 0);
         services.AddMandatesModule();
+        services.AddReportingModule();
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
         services.AddMediator((MediatorOptions options) =>
         {
-            options.Assemblies = [typeof(MandatesModule)];
+            options.Assemblies = [typeof(MandatesModule), typeof(ReportingModule)];
             options.ServiceLifetime = ServiceLifetime.Scoped;
         });
         return services;
