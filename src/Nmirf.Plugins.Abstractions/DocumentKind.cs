@@ -6,7 +6,7 @@ public enum DocumentKind
     /// <summary>The part of a state's report shared by all treaty bodies (<c>HRI/CORE/...</c>).</summary>
     CommonCoreDocument,
 
-    /// <summary>A state's first report under a treaty (number 1 of the report symbol pattern).</summary>
+    /// <summary>A state's first report under a treaty (number 1 of the report symbol pattern, alone or combined with later ones).</summary>
     InitialReport,
 
     /// <summary>

@@ -8,8 +8,8 @@ using Nmirf.Reporting.Symbols;
 namespace Nmirf.Reporting.Calendar;
 
 /// <summary>
-/// Computes a country's obligations from its ratifications, the bodies' rules and the cycles recorded so far.
-/// Each obligation says which rule produced its due date. A due date the committee set (the cycle's next due date)
+/// Computes what a country owes (the reports not yet submitted) from its ratifications, the bodies' rules and the
+/// cycles recorded so far; what already happened is in the cycles. Each obligation says which rule produced its due date. A due date the committee set (the cycle's next due date)
 /// overrides the computed one; reports overdue together are shown as one obligation covering their range, since
 /// committees accept combined reports.
 /// </summary>
@@ -87,18 +87,6 @@ internal static class CalendarBuilder
         var initialDue = initialRule.AsPeriod().AddTo(inForce);
         var initialWhy = $"initial report due {initialRule.AsPeriod().Describe()} after entry into force ({initialRule.Source}); {inForceWhy}";
 
-        // The history: every recorded cycle, with the date it was due.
-        foreach (var cycle in cycles)
-        {
-            obligations.Add(new Obligation(
-                body.Id, instrument.Code, cycle.Report.IsInitial ? DocumentKind.InitialReport : DocumentKind.PeriodicReport, cycle.Report.ToString(),
-                cycle.DueOn ?? cycle.SubmittedOn ?? cycle.DialogueOn ?? initialDue,
-                cycle.ConcludingObservationsOn is not null ? ObligationStatus.Reviewed : ObligationStatus.Submitted,
-                null,
-                cycle.DueOn is null ? "recorded cycle (due date not recorded)" : "recorded cycle",
-                false, cycle.Id, cycle.Symbol));
-        }
-
         var last = cycles.LastOrDefault();
         FollowUp(body, last, Find, today, obligations);
 
@@ -106,6 +94,7 @@ internal static class CalendarBuilder
         if (last is null)
         {
             // Nothing recorded: the initial report, with the periodic reports that fell due since, as one obligation.
+            notes.Add($"{body.Id}: no reporting cycle recorded under {instrument.Code}; obligations count from its entry into force until past cycles are recorded");
             Outstanding(body, instrument, 1, initialDue, initialWhy, every, today, estimated, obligations);
             return;
         }
@@ -131,12 +120,25 @@ internal static class CalendarBuilder
             return;
         }
 
-        // The treaty's schedule: the date the last report was due (recorded, or computed from the initial report), plus the periodicity.
-        var lastDue = last.DueOn ?? every.AsPeriod().Times(last.ReportTo - 1).AddTo(initialDue);
-        var nextDue = every.AsPeriod().AddTo(lastDue);
-        var nextWhy = $"due {every.AsPeriod().Describe()} after report {last.Report} was due on {lastDue:yyyy-MM-dd} ({every.Source})"
-            + (last.DueOn is null ? $"; that date computed from the {initialWhy}" : "");
-        Outstanding(body, instrument, last.ReportTo + 1, nextDue, nextWhy, every, today, estimated && last.DueOn is null, obligations);
+        // The committee did not set the next date (or it is not recorded): the periodicity after the date the last
+        // report was due, or, when that is not recorded either, after the last review.
+        var (lastDate, basis) = last switch
+        {
+            { DueOn: { } due } => (due, $"report {last.Report} was due on {due:yyyy-MM-dd}"),
+            { ConcludingObservationsOn: { } adopted } => (adopted, $"the concluding observations on report {last.Report} of {adopted:yyyy-MM-dd}"),
+            { DialogueOn: { } dialogue } => (dialogue, $"the dialogue on report {last.Report} of {dialogue:yyyy-MM-dd}"),
+            { SubmittedOn: { } submitted } => (submitted, $"the submission of report {last.Report} on {submitted:yyyy-MM-dd}"),
+            _ => ((DateOnly?)null, ""),
+        };
+        if (lastDate is null)
+        {
+            notes.Add($"{body.Id}: the cycle of report {last.Report} has no dates; record its due date, dialogue or concluding observations (or the next due date the committee set) to compute the next report");
+            return;
+        }
+
+        var nextWhy = $"due {every.AsPeriod().Describe()} after {basis} ({every.Source})"
+            + (last.DueOn is null ? "; the date the committee set for it is not recorded" : "");
+        Outstanding(body, instrument, last.ReportTo + 1, every.AsPeriod().AddTo(lastDate.Value), nextWhy, every, today, last.DueOn is null, obligations);
     }
 
     /// <summary>The report <paramref name="number"/> due on <paramref name="due"/>, combined with those that fell due after it, up to today.</summary>
@@ -152,7 +154,7 @@ internal static class CalendarBuilder
         }
 
         var report = new ReportNumber(number, to);
-        var kind = report.IsInitial ? DocumentKind.InitialReport : DocumentKind.PeriodicReport;
+        var kind = report.From == 1 ? DocumentKind.InitialReport : DocumentKind.PeriodicReport;
         if (to > number)
         {
             why += $"; reports {number + 1} to {to} fell due since (every {every!.AsPeriod().Describe()}) and may be combined";
@@ -174,19 +176,13 @@ internal static class CalendarBuilder
         }
         else if (find(RuleKeys.FollowUpDeadline) is { } deadline)
         {
-            var why = $"follow-up information due {deadline.AsPeriod().Describe()} after the concluding observations of {adopted:yyyy-MM-dd} ({deadline.Source})";
+            var why = $"follow-up information due {deadline.AsPeriod().Describe()} after the concluding observations of {adopted:yyyy-MM-dd} ({deadline.Source}); record its submission on the cycle once sent";
             obligations.Add(Owed(body, null, DocumentKind.FollowUpInformation, last.Report.ToString(), deadline.AsPeriod().AddTo(adopted), why, today, !deadline.Verified));
         }
     }
 
     private static void PeerReview(Body body, List<ReportingCycle> cycles, DateOnly today, List<Obligation> obligations, List<string> notes)
     {
-        foreach (var cycle in cycles.OrderBy(c => c.ReportFrom))
-        {
-            obligations.Add(new Obligation(body.Id, null, DocumentKind.UprNationalReport, cycle.Report.ToString(), cycle.DueOn ?? cycle.DialogueOn ?? cycle.SubmittedOn ?? today,
-                cycle.DialogueOn is { } on && on <= today ? ObligationStatus.Reviewed : ObligationStatus.Submitted, null, "recorded review", false, cycle.Id, cycle.Symbol));
-        }
-
         var last = cycles.Where(c => c.DialogueOn is not null).MaxBy(c => c.DialogueOn);
         if (last is null || body.Rules.Find(RuleKeys.ReviewCycleLength) is not { } length)
         {

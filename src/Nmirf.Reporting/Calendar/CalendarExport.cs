@@ -33,7 +33,8 @@ public static class CalendarExport
 
     /// <summary>An obligation in words, such as <c>periodic report 5-6</c>.</summary>
     public static string Describe(Obligation obligation) =>
-        DocumentKinds.Kebab(obligation.Document).Replace('-', ' ') + (obligation.Report is { } report ? $" {report}" : "");
+        DocumentKinds.Kebab(obligation.Document).Replace('-', ' ').Replace("follow up", "follow-up", StringComparison.Ordinal).Replace("upr ", "UPR ", StringComparison.Ordinal)
+        + (obligation.Report is { } report ? $" {report}" : "");
 
     private static string Status(Obligation obligation) => obligation.Status switch
     {

@@ -60,15 +60,9 @@ public sealed record ReportingCycleDto
     public string? Notes { get; init; }
 }
 
-/// <summary>Whether an obligation is met.</summary>
+/// <summary>Where an outstanding obligation stands.</summary>
 public enum ObligationStatus
 {
-    /// <summary>The committee has adopted its concluding observations on the report.</summary>
-    Reviewed,
-
-    /// <summary>The report was submitted and awaits review.</summary>
-    Submitted,
-
     /// <summary>Due in the future.</summary>
     Due,
 

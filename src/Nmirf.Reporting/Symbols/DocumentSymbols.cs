@@ -141,7 +141,7 @@ public sealed partial class DocumentSymbols
                 report = number;
             }
 
-            var kind = pattern.Pattern.Kind == DocumentKind.PeriodicReport && report is { IsInitial: true } ? DocumentKind.InitialReport : pattern.Pattern.Kind;
+            var kind = pattern.Pattern.Kind == DocumentKind.PeriodicReport && report is { From: 1 } ? DocumentKind.InitialReport : pattern.Pattern.Kind;
             return new ParsedSymbol(
                 pattern.Canonical(match),
                 pattern.Body,
