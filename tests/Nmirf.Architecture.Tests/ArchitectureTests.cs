@@ -14,7 +14,7 @@ namespace Nmirf.Architecture.Tests;
 public class ArchitectureTests
 {
     /// <summary>The modules: one project each, talking to one another only through their public contracts and the mediator.</summary>
-    private static readonly string[] Modules = ["Nmirf.Mandates"];
+    private static readonly string[] Modules = ["Nmirf.Mandates", "Nmirf.Reporting"];
 
     private static readonly Assembly Host = typeof(NmirfServices).Assembly;
 
@@ -31,14 +31,46 @@ public class ArchitectureTests
     }
 
     [Fact]
-    public void Modules_ReferenceNoOtherModule()
+    public void Modules_ReferenceNeitherTheHostNorAProviderNorAPlugin()
     {
         foreach (var module in Modules)
         {
-            var references = Load(module).GetReferencedAssemblies().Select(a => a.Name).ToList();
-            Assert.Empty(references.Intersect(Modules.Where(m => m != module)));
-            Assert.DoesNotContain(references, r => r!.StartsWith("Nmirf.Persistence", StringComparison.Ordinal) || r == "nmirf");
+            var references = Load(module).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+            Assert.DoesNotContain(references, r => r.StartsWith("Nmirf.Persistence", StringComparison.Ordinal) || r == "nmirf");
+            Assert.DoesNotContain(references, r => r.StartsWith("Nmirf.Plugins.", StringComparison.Ordinal) && r != "Nmirf.Plugins.Abstractions");
+            Assert.DoesNotContain(references, r => r.Contains("EntityFrameworkCore.Sqlite", StringComparison.Ordinal) || r.Contains("EntityFrameworkCore.SqlServer", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void ModuleReferences_FormNoCycle()
+    {
+        // A module may use another's public contract (commands, queries, DTOs) through the mediator; the compiler keeps
+        // the internals out of reach, and this keeps the dependencies one-way.
+        var edges = Modules.ToDictionary(m => m, m => Load(m).GetReferencedAssemblies().Select(a => a.Name!).Intersect(Modules).ToList());
+        foreach (var module in Modules)
+        {
+            var reachable = new HashSet<string>();
+            var pending = new Stack<string>(edges[module]);
+            while (pending.TryPop(out var next))
+            {
+                Assert.NotEqual(module, next);
+                if (reachable.Add(next))
+                {
+                    edges[next].ForEach(pending.Push);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void PluginContract_DependsOnNothingHeavierThanTheDependencyInjectionAbstractions()
+    {
+        var references = typeof(Nmirf.Plugins.Abstractions.ITreatyBodyPlugin).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
+
+        Assert.All(references, r => Assert.True(
+            r is "System.Runtime" or "System.Collections" or "System.Linq" or "System.Text.Json" or "System.Memory" or "System.Text.RegularExpressions" or "Microsoft.Extensions.DependencyInjection.Abstractions",
+            $"the plugin contract references {r}"));
     }
 
     [Fact]
@@ -68,7 +100,7 @@ public class ArchitectureTests
     {
         var references = typeof(ModuleDbContext).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
-        Assert.DoesNotContain(references, r => r.StartsWith("Nmirf.", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Nmirf.", StringComparison.Ordinal) && r != "Nmirf.Plugins.Abstractions");
         Assert.DoesNotContain(references, r => r.Contains("Sqlite", StringComparison.Ordinal) || r.Contains("SqlServer", StringComparison.Ordinal));
     }
 
@@ -81,6 +113,8 @@ public class ArchitectureTests
 
         Assert.DoesNotContain(references, r => r.StartsWith("Nmirf.Plugins.", StringComparison.Ordinal) && r != "Nmirf.Plugins.Abstractions");
         Assert.DoesNotContain(projectReferences, r => r.Contains("/plugins/", StringComparison.Ordinal));
+        Assert.Contains(@"..\..\plugins\Staging.targets", File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Nmirf.Host", "Nmirf.Host.csproj")), StringComparison.Ordinal);
+        Assert.Contains("ReferenceOutputAssembly=\"false\"", File.ReadAllText(Path.Combine(RepositoryRoot(), "plugins", "Staging.targets")), StringComparison.Ordinal);
     }
 
     [Fact]

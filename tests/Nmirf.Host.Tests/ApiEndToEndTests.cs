@@ -177,6 +177,57 @@ public sealed class ApiEndToEndTests(ServerFixture server) : IClassFixture<Serve
         Assert.Matches(@"line \d+, column \d+: institutions\[\d\]\.code: duplicate institution 'justicia'", problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Plugins_ListsTheTenLoaded()
+    {
+        var plugins = await Client.GetFromJsonAsync<JsonElement>("/plugins");
+
+        var loaded = plugins.GetProperty("plugins").EnumerateArray().Where(p => p.GetProperty("state").GetString() == "loaded").Select(p => p.GetProperty("id").GetString());
+        Assert.Equal(["cat", "ccpr", "ced", "cedaw", "cerd", "cescr", "cmw", "crc", "crpd", "upr"], loaded);
+    }
+
+    [Fact]
+    public async Task Body_ShowsItsRulesWithSourcesAndVerification()
+    {
+        var cat = await Client.GetFromJsonAsync<JsonElement>("/bodies/cat");
+
+        var initial = cat.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "initial-report.due-after");
+        Assert.Equal("P1Y", initial.GetProperty("value").GetString());
+        Assert.True(initial.GetProperty("verified").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(new Uri("/bodies/nope", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task SymbolsParse_ReadsASymbolAndRefusesGarbage()
+    {
+        var parsed = await Client.GetFromJsonAsync<JsonElement>("/symbols/parse?symbol=CERD/C/MAR/CO/19-21");
+        var garbage = await Client.GetAsync(new Uri("/symbols/parse?symbol=hello", UriKind.Relative));
+
+        Assert.Equal("cerd", parsed.GetProperty("body").GetString());
+        Assert.Equal(19, parsed.GetProperty("report").GetProperty("from").GetInt32());
+        await AssertProblemAsync(garbage, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Calendar_OfMorocco_IsServedAsJsonAndAsICalendar()
+    {
+        var json = await Client.GetFromJsonAsync<JsonElement>("/countries/MAR/calendar");
+        var ics = await Client.GetAsync(new Uri("/countries/MAR/calendar.ics", UriKind.Relative));
+
+        Assert.Contains(json.GetProperty("obligations").EnumerateArray(), o => o.GetProperty("body").GetString() == "upr");
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR", await ics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cycle_WithASymbolOfAnotherCountry_Is400()
+    {
+        var response = await Client.PostAsJsonAsync("/countries/PRY/cycles", new { body = "cmw", report = "3", symbol = "CMW/C/MAR/3" });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("concerns MAR, not PRY", problem.GetProperty("errors").GetProperty("symbol")[0].GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);

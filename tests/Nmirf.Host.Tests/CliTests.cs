@@ -17,7 +17,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("audit: applied", first.Out, StringComparison.Ordinal);
         Assert.Contains("mandates: applied", first.Out, StringComparison.Ordinal);
-        Assert.Equal("audit: up to date\nmandates: up to date\n", second.Out.ReplaceLineEndings("\n"));
+        Assert.Equal("audit: up to date\nmandates: up to date\nreporting: up to date\n", second.Out.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -162,4 +162,107 @@ public sealed class CliTests : IDisposable
 
     private static int Sum(JsonElement summary, string property) =>
         summary.GetProperty("counts").EnumerateArray().Sum(c => c.GetProperty(property).GetInt32());
+}
+
+public sealed class CliPluginAndCalendarTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task PluginsList_ShowsTheTenLoadedPlugins()
+    {
+        var (exitCode, output, _) = await _cli.RunAsync("plugins", "list", "--json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var plugins = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["cat", "ccpr", "ced", "cedaw", "cerd", "cescr", "cmw", "crc", "crpd", "upr"], plugins.Select(p => p.GetProperty("id").GetString()));
+        Assert.All(plugins, p => Assert.Equal("loaded", p.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public async Task BrokenPluginInTheFolder_IsListedWithItsReasonAndTheRestWork()
+    {
+        var folder = Path.Combine(_cli.WorkFolder, "plugins");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "plugins"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(AppContext.BaseDirectory, "plugins"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        Directory.CreateDirectory(Path.Combine(folder, "broken"));
+        File.WriteAllText(Path.Combine(folder, "broken", "plugin.json"), "{ \"id\": \"broken\", \"name\": \"Broken\", \"version\": \"1.0.0\", \"contractVersion\": \"1.0\", \"entryAssembly\": \"Broken.dll\" }");
+
+        var (exitCode, output, error) = await _cli.RunAsync("plugins", "list", "--json", "--plugins", folder);
+        var seeded = await _cli.RunAsync("demo", "seed", "--plugins", folder);
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var broken = json.RootElement.EnumerateArray().Single(p => p.GetProperty("folder").GetString() == "broken");
+        Assert.Equal("failed", broken.GetProperty("state").GetString());
+        Assert.Contains("entry assembly Broken.dll is missing", broken.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(10, json.RootElement.EnumerateArray().Count(p => p.GetProperty("state").GetString() == "loaded"));
+        Assert.Contains("Plugin broken skipped", error, StringComparison.Ordinal);
+        Assert.Equal(0, seeded.ExitCode);
+    }
+
+    [Fact]
+    public async Task SymbolsParse_Json_GivesBodyCountryKindAndReports()
+    {
+        var (exitCode, output, _) = await _cli.RunAsync("symbols", "parse", "CEDAW/C/MAR/CO/5-6", "--json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("cedaw", root.GetProperty("body").GetString());
+        Assert.Equal("MAR", root.GetProperty("country").GetString());
+        Assert.Equal("concluding-observations", root.GetProperty("kind").GetString());
+        Assert.Equal(5, root.GetProperty("report").GetProperty("from").GetInt32());
+        Assert.Equal(6, root.GetProperty("report").GetProperty("to").GetInt32());
+    }
+
+    [Fact]
+    public async Task SymbolsParse_Garbage_ExitsWithOne()
+    {
+        var (exitCode, _, error) = await _cli.RunAsync("symbols", "parse", "not a symbol");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("not a UN document symbol", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SymbolsGenerate_PrintsTheSymbol()
+    {
+        var (exitCode, output, _) = await _cli.RunAsync("symbols", "generate", "--body", "cerd", "--kind", "concluding-observations", "--country", "MAR", "--report", "22-24");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("CERD/C/MAR/CO/22-24", output.Trim());
+    }
+
+    [Fact]
+    public async Task CalendarIcs_OfMorocco_IsAValidCalendarOfItsObligations()
+    {
+        await _cli.RunAsync("demo", "seed");
+
+        var (exitCode, output, _) = await _cli.RunAsync("calendar", "MAR", "--format", "ics");
+        var json = await _cli.RunAsync("calendar", "MAR", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("BEGIN:VCALENDAR", output, StringComparison.Ordinal);
+        var calendar = Ical.Net.Calendar.Load(output)!;
+        using var obligations = JsonDocument.Parse(json.Out);
+        Assert.Equal(obligations.RootElement.GetProperty("obligations").GetArrayLength(), calendar.Events.Count);
+        Assert.Contains(calendar.Events, e => e.Summary!.StartsWith("CEDAW: periodic report 7 (MAR)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Calendar_BadFormat_IsWrongUsage()
+    {
+        var (exitCode, _, _) = await _cli.RunAsync("calendar", "MAR", "--format", "pdf");
+
+        Assert.Equal(2, exitCode);
+    }
 }

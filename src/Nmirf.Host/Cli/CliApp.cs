@@ -17,9 +17,14 @@ internal static class CliApp
 
     private const string ProviderOption = "--provider";
     private const string ConnectionStringOption = "--connection-string";
+    private const string PluginsOption = "--plugins";
+
+    /// <summary>The standard error of the running invocation, for warnings printed by the verbs' common set-up.</summary>
+    private static readonly AsyncLocal<TextWriter?> CurrentError = new();
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        CurrentError.Value = stderr;
         var root = BuildCommands(stdout, stderr);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -62,7 +67,12 @@ internal static class CliApp
             overrides["ConnectionStrings:Nmirf"] = connectionString;
         }
 
-        return new HostSettings(overrides, urls);
+        if (parsed.GetValue<string?>(PluginsOption) is { } plugins)
+        {
+            overrides["Plugins:Path"] = plugins;
+        }
+
+        return new HostSettings(overrides, urls, CurrentError.Value);
     }
 
     private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr)
@@ -77,6 +87,11 @@ internal static class CliApp
             Description = "Overrides ConnectionStrings:Nmirf (default: Data Source=data/nmirf.db).",
             Recursive = true,
         };
+        var plugins = new Option<string?>(PluginsOption)
+        {
+            Description = "The folder plugins are loaded from; overrides Plugins:Path (default: plugins/ beside the executable).",
+            Recursive = true,
+        };
         var urls = new Option<string?>("--urls") { Description = $"Where the server listens (default {ApiHost.DefaultUrls})." };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo data into an empty database." };
 
@@ -87,6 +102,7 @@ internal static class CliApp
         {
             provider,
             connectionString,
+            plugins,
             urls,
             noDemo,
             serve,

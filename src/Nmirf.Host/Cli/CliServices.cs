@@ -23,7 +23,10 @@ internal static class CliServices
         builder.Services.AddNmirf(builder.Configuration);
 
         using var host = builder.Build();
-        PluginCatalog.LogProblems(host.Services.GetRequiredService<IBodyCatalog>(), host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nmirf.Plugins"));
+        foreach (var problem in PluginCatalog.Problems(host.Services.GetRequiredService<IBodyCatalog>()))
+        {
+            await (settings.Errors ?? Console.Error).WriteLineAsync($"warning: {problem}");
+        }
         if (migrate)
         {
             // Like the server, a verb first brings the database up to date, so it never runs on an old schema.

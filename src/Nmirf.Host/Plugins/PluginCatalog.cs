@@ -37,17 +37,17 @@ internal sealed class PluginCatalog : IBodyCatalog
         return new PluginCatalog(bodies, statuses, problems);
     }
 
-    /// <summary>Logs one line per plugin that did not load, and the override file's problems.</summary>
+    /// <summary>One line per plugin that did not load, and per problem of the override file.</summary>
+    public static IEnumerable<string> Problems(IBodyCatalog catalog) =>
+        catalog.Plugins.Where(p => p.State == PluginState.Failed).Select(p => $"Plugin {p.Id ?? Path.GetFileName(p.Folder)} skipped: {p.Reason}")
+            .Concat(catalog.OverrideProblems.Select(p => $"Rule overrides not applied: {p}"));
+
+    /// <summary>Logs the <see cref="Problems"/> as warnings.</summary>
     public static void LogProblems(IBodyCatalog catalog, ILogger logger)
     {
-        foreach (var plugin in catalog.Plugins.Where(p => p.State == PluginState.Failed))
+        foreach (var problem in Problems(catalog))
         {
-            logger.LogWarning("Plugin {Plugin} skipped: {Reason}", plugin.Id ?? Path.GetFileName(plugin.Folder), plugin.Reason);
-        }
-
-        foreach (var problem in catalog.OverrideProblems)
-        {
-            logger.LogWarning("Rule overrides not applied: {Problem}", problem);
+            logger.LogWarning("{Problem}", problem);
         }
     }
 }

@@ -37,13 +37,6 @@ internal static class PluginDiscovery
             PluginStatus Failed(string reason) =>
                 new(folder, manifest.Id, manifest.Name, manifest.Version, manifest.ContractVersion, PluginState.Failed, reason);
 
-            var folderName = Path.GetFileName(folder);
-            if (folderName != manifest.Id)
-            {
-                statuses.Add(Failed($"its id '{manifest.Id}' does not match its folder '{folderName}'"));
-                continue;
-            }
-
             if (manifest.ContractProblem() is { } contractProblem)
             {
                 statuses.Add(Failed(contractProblem));
