@@ -37,3 +37,9 @@ internal sealed class ReportingDesignTimeFactory : IDesignTimeDbContextFactory<N
     public Nmirf.Reporting.ReportingDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<Nmirf.Reporting.ReportingDbContext>(Nmirf.Reporting.ReportingDbContext.ModuleName), DesignTime.Services);
 }
+
+internal sealed class AccountsDesignTimeFactory : IDesignTimeDbContextFactory<Nmirf.Accounts.AccountsDbContext>
+{
+    public Nmirf.Accounts.AccountsDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<Nmirf.Accounts.AccountsDbContext>(Nmirf.Accounts.AccountsDbContext.ModuleName), DesignTime.Services);
+}

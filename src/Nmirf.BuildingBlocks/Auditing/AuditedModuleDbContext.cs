@@ -24,12 +24,6 @@ public sealed class ModuleContextServices(ITenantContext tenant, IActorContext a
 /// </summary>
 public abstract class AuditedModuleDbContext(DbContextOptions options, ModuleContextServices services) : ModuleDbContext(options)
 {
-    private static readonly JsonSerializerOptions AuditJson = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        WriteIndented = false,
-    };
-
     /// <summary>The tenant that query filters compare with; null reads every country.</summary>
     protected string? CurrentCountry => services.Tenant.CountryCode;
 
@@ -37,22 +31,53 @@ public abstract class AuditedModuleDbContext(DbContextOptions options, ModuleCon
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Module contexts save asynchronously (SaveChangesAsync) so that every change is audited.");
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        AuditTrail.SaveAsync(this, Module, services, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+}
+
+/// <summary>
+/// Writes the audit rows of a context's pending changes in the same transaction as the changes themselves. Values of
+/// properties annotated with <see cref="RedactAnnotation"/> (password hashes, token hashes) are never written.
+/// </summary>
+public static class AuditTrail
+{
+    /// <summary>The annotation that keeps a property's values out of the audit log.</summary>
+    public const string RedactAnnotation = "Nmirf:AuditRedact";
+
+    private static readonly JsonSerializerOptions AuditJson = new()
     {
-        ChangeTracker.DetectChanges();
-        var audit = CaptureChanges();
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = false,
+    };
+
+    public static async Task<int> SaveAsync(DbContext context, string module, ModuleContextServices services, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(save);
+        context.ChangeTracker.DetectChanges();
+        var audit = CaptureChanges(context, module, services);
         if (audit.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await save(cancellationToken);
         }
 
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
+        var database = context.Database;
+        var ownTransaction = database.CurrentTransaction is null
+            ? await database.BeginTransactionAsync(cancellationToken)
             : null;
         try
         {
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await WriteAuditAsync(audit, Database.CurrentTransaction!, cancellationToken);
+            var count = await save(cancellationToken);
+            var builder = new DbContextOptionsBuilder<AuditDbContext>();
+            services.Provider.Configure(builder, AuditDbContext.ModuleName, database.GetDbConnection());
+            await using (var log = new AuditDbContext(builder.Options))
+            {
+                await log.Database.UseTransactionAsync(database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
+                log.Entries.AddRange(audit);
+                await log.SaveChangesAsync(cancellationToken);
+            }
+
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -69,21 +94,11 @@ public abstract class AuditedModuleDbContext(DbContextOptions options, ModuleCon
         }
     }
 
-    private async Task WriteAuditAsync(List<AuditEntry> entries, IDbContextTransaction transaction, CancellationToken cancellationToken)
-    {
-        var builder = new DbContextOptionsBuilder<AuditDbContext>();
-        services.Provider.Configure(builder, AuditDbContext.ModuleName, Database.GetDbConnection());
-        await using var log = new AuditDbContext(builder.Options);
-        await log.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        log.Entries.AddRange(entries);
-        await log.SaveChangesAsync(cancellationToken);
-    }
-
-    private List<AuditEntry> CaptureChanges()
+    private static List<AuditEntry> CaptureChanges(DbContext context, string module, ModuleContextServices services)
     {
         var now = services.Clock.GetUtcNow().UtcDateTime;
         var entries = new List<AuditEntry>();
-        foreach (var entry in ChangeTracker.Entries())
+        foreach (var entry in context.ChangeTracker.Entries())
         {
             var action = entry.State switch
             {
@@ -110,7 +125,7 @@ public abstract class AuditedModuleDbContext(DbContextOptions options, ModuleCon
                 OccurredAt = now,
                 Actor = services.Actor.Actor,
                 CountryCode = (entry.Entity as ICountryOwned)?.CountryCode,
-                Module = Module,
+                Module = module,
                 Action = action.Value,
                 Entity = entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(entry),
@@ -126,5 +141,7 @@ public abstract class AuditedModuleDbContext(DbContextOptions options, ModuleCon
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
     private static string Serialize(List<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
-        JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, value), AuditJson);
+        JsonSerializer.Serialize(
+            properties.ToDictionary(p => p.Metadata.Name, p => p.Metadata.FindAnnotation(RedactAnnotation) is null ? value(p) : (value(p) is null ? null : "(redacted)")),
+            AuditJson);
 }

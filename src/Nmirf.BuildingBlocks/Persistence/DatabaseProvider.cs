@@ -46,4 +46,28 @@ public static class ModuleNaming
     public static string SqliteTable(string module, string table) => $"{module}_{table}";
 
     public const string SqlServerProviderName = "Microsoft.EntityFrameworkCore.SqlServer";
+
+    /// <summary>
+    /// Puts a module's tables in its schema (SQL Server) or gives them its prefix (SQLite). Called at the end of
+    /// <c>OnModelCreating</c> by every module context, including those with another base class (Identity's).
+    /// </summary>
+    public static void Apply(Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder, string module, string? providerName)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        if (providerName == SqlServerProviderName)
+        {
+            modelBuilder.HasDefaultSchema(module);
+            return;
+        }
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (entity.IsOwned() || entity.GetTableName() is not { } table || table.StartsWith(module + "_", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            entity.SetTableName(SqliteTable(module, table));
+        }
+    }
 }

@@ -20,20 +20,6 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ConfigureModel(modelBuilder);
-        if (IsSqlServer)
-        {
-            modelBuilder.HasDefaultSchema(Module);
-            return;
-        }
-
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        {
-            if (entity.IsOwned() || entity.GetTableName() is not { } table)
-            {
-                continue;
-            }
-
-            entity.SetTableName(ModuleNaming.SqliteTable(Module, table));
-        }
+        ModuleNaming.Apply(modelBuilder, Module, Database.ProviderName);
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.Json;
 using Nmirf.BuildingBlocks.Bodies;
-using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Host.Composition;
 using Nmirf.Host.Plugins;
+using Nmirf.Host.Security;
 
 namespace Nmirf.Host.Api;
 
@@ -27,22 +27,19 @@ internal static class ApiHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.AddNmirfSecurity();
 
         var app = builder.Build();
         PluginCatalog.LogProblems(app.Services.GetRequiredService<IBodyCatalog>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nmirf.Plugins"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(async (context, next) =>
-        {
-            // Until accounts exist, the audit log names the caller's address.
-            context.RequestServices.GetRequiredService<ActorContext>().Use($"api:{context.Connection.RemoteIpAddress}");
-            await next(context);
-        });
+        app.UseNmirfSecurity();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoint();
         var country = app.MapMandateEndpoints();
         app.MapReportingEndpoints(country);
+        app.MapAccountEndpoints(country);
         app.MapPluginEndpoints();
         return app;
     }

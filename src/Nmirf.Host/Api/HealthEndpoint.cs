@@ -28,6 +28,7 @@ internal static class HealthEndpoint
                     return Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
             })
+            .AllowAnonymous()
             .WithTags("Health")
             .WithSummary("Database state: provider, reachability, applied and pending migrations per module.");
 }

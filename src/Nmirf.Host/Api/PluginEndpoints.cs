@@ -1,5 +1,6 @@
 using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Errors;
+using Nmirf.Host.Security;
 using Nmirf.Plugins.Abstractions;
 
 namespace Nmirf.Host.Api;
@@ -33,12 +34,12 @@ internal static class PluginEndpoints
                 Plugins = catalog.Plugins.Select(View).ToList(),
                 catalog.OverrideProblems,
             }))
-            .WithTags("Plugins").WithSummary("Every plugin found, its version and its state (loaded, or why not).");
+            .RequireSignedIn().WithTags("Plugins").WithSummary("Every plugin found, its version and its state (loaded, or why not).");
         app.MapGet("/bodies", (IBodyCatalog catalog) => TypedResults.Ok(catalog.Bodies.Select(b => b.Descriptor).ToList()))
-            .WithTags("Plugins").WithSummary("The bodies of the loaded plugins.");
+            .RequireSignedIn().WithTags("Plugins").WithSummary("The bodies of the loaded plugins.");
         app.MapGet("/bodies/{id}", (string id, IBodyCatalog catalog) => catalog.Find(id) is { } body
                 ? Results.Ok(View(body))
                 : ApiResults.Problem([Error.NotFound("id", $"no loaded plugin '{id}'")], ErrorKind.NotFound))
-            .WithTags("Plugins").WithSummary("A body's descriptor, rules (with sources and overrides), symbol patterns and workflows.");
+            .RequireSignedIn().WithTags("Plugins").WithSummary("A body's descriptor, rules (with sources and overrides), symbol patterns and workflows.");
     }
 }

@@ -114,6 +114,9 @@ internal static class CliApp
             ReportingCommands.Symbols(stdout, stderr),
             ReportingCommands.Calendar(stdout, stderr),
             ReportingCommands.Cycles(stdout, stderr),
+            AccountCommands.Users(stdout, stderr),
+            AccountCommands.Tokens(stdout, stderr),
+            AccountCommands.Audit(stdout, stderr),
         };
         root.SetAction((parsed, ct) => ServeCommand.RunAsync(Settings(parsed, parsed.GetValue(urls)), parsed.GetValue(noDemo), stdout, ct));
         return root;

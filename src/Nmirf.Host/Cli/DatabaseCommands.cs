@@ -25,6 +25,18 @@ internal static class DatabaseCommands
         return migrate;
     }
 
+    /// <summary>Prints the demo accounts just created; their passwords are not stored anywhere else.</summary>
+    public static async Task WriteDemoAccountsAsync(TextWriter stdout, IReadOnlyList<DemoAccount> accounts)
+    {
+        if (accounts.Count == 0)
+        {
+            return;
+        }
+
+        await stdout.WriteLineAsync("DEMO accounts (demo data only; passwords shown this once; sign in with POST /auth/sign-in):");
+        await Output.WriteTableAsync(stdout, ["E-MAIL", "ROLES", "PASSWORD"], accounts.Select(a => new[] { a.Email, a.Roles, a.Password }));
+    }
+
     public static Command Demo(TextWriter stdout, TextWriter stderr)
     {
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
@@ -43,11 +55,12 @@ internal static class DatabaseCommands
                 return CliApp.Done;
             }
 
-            foreach (var summary in result.Value)
+            foreach (var summary in result.Value.Mandates)
             {
                 await MandateCommands.WriteSummaryAsync(stdout, summary);
             }
 
+            await WriteDemoAccountsAsync(stdout, result.Value.NewAccounts);
             return CliApp.Done;
         }, ct));
 

@@ -53,6 +53,7 @@ internal static class ServeCommand
             throw new InvalidOperationException("The demo data breaks the mandate rules: " + string.Join("; ", seeded.Errors));
         }
 
-        await stdout.WriteLineAsync($"The database was empty: loaded the demo data ({string.Join(", ", seeded.Value.Select(s => s.Country))}). Start with --no-demo to skip this.");
+        await stdout.WriteLineAsync($"The database was empty: loaded the demo data ({string.Join(", ", seeded.Value.Mandates.Select(s => s.Country))}). Start with --no-demo to skip this.");
+        await DatabaseCommands.WriteDemoAccountsAsync(stdout, seeded.Value.NewAccounts);
     }
 }

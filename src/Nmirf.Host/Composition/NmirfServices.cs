@@ -1,4 +1,5 @@
 using Mediator;
+using Nmirf.Accounts;
 using Nmirf.BuildingBlocks.Auditing;
 using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Persistence;
@@ -68,6 +69,7 @@ internal static class NmirfServices
         services.AddScoped<ModuleContextServices>();
 
         services.AddModuleDbContext<AuditDbContext>(AuditDbContext.ModuleName, order: 0);
+        services.AddAccountsModule();
         services.AddMandatesModule();
         services.AddReportingModule();
         services.AddSingleton<DatabaseMigrator>();
@@ -75,7 +77,7 @@ internal static class NmirfServices
 
         services.AddMediator((MediatorOptions options) =>
         {
-            options.Assemblies = [typeof(MandatesModule), typeof(ReportingModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(MandatesModule), typeof(ReportingModule)];
             options.ServiceLifetime = ServiceLifetime.Scoped;
         });
         return services;
