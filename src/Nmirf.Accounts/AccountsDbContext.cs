@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nmirf.Accounts.Model;
@@ -12,17 +13,24 @@ namespace Nmirf.Accounts;
 /// security-stamp and token hashes are kept out of the audit log.
 /// </summary>
 internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options, ModuleContextServices services)
-    : IdentityUserContext<User, Guid>(options)
+    : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
 {
     public const string ModuleName = "accounts";
 
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<AccessToken> Tokens => Set<AccessToken>();
 
+    /// <summary>The data-protection key ring (cookies, invitation codes), shared by the CLI and every host.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     private string? CurrentCountry => services.Tenant.CountryCode;
 
+    /// <summary>
+    /// The data-protection key store saves synchronously, once per new key (every 90 days); it goes through the same
+    /// audited path. ASP.NET Core has no synchronization context, so waiting here cannot deadlock.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new InvalidOperationException("Module contexts save asynchronously (SaveChangesAsync) so that every change is audited.");
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         AuditTrail.SaveAsync(this, ModuleName, services, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
@@ -62,6 +70,10 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
         token.Property(t => t.Prefix).HasMaxLength(20);
         token.HasIndex(t => t.Hash).IsUnique();
         token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        var key = builder.Entity<DataProtectionKey>();
+        key.ToTable("DataProtectionKeys");
+        key.Property(k => k.Xml).HasAnnotation(AuditTrail.RedactAnnotation, true);
 
         ModuleNaming.Apply(builder, ModuleName, Database.ProviderName);
     }

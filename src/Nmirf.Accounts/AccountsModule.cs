@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Nmirf.Accounts.Model;
@@ -11,6 +12,7 @@ public static class AccountsModule
     public static IServiceCollection AddAccountsModule(this IServiceCollection services)
     {
         services.AddModuleDbContext<AccountsDbContext>(AccountsDbContext.ModuleName, order: 5);
+        services.AddDataProtection().SetApplicationName("nmirf").PersistKeysToDbContext<AccountsDbContext>();
         services.AddIdentityCore<User>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -17,7 +17,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("audit: applied", first.Out, StringComparison.Ordinal);
         Assert.Contains("mandates: applied", first.Out, StringComparison.Ordinal);
-        Assert.Equal("audit: up to date\nmandates: up to date\nreporting: up to date\n", second.Out.ReplaceLineEndings("\n"));
+        Assert.Equal("audit: up to date\naccounts: up to date\nmandates: up to date\nreporting: up to date\n", second.Out.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -29,10 +29,13 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, second.ExitCode);
         using var firstJson = JsonDocument.Parse(first.Out);
-        Assert.Equal(["MAR", "PRT", "PRY"], firstJson.RootElement.EnumerateArray().Select(s => s.GetProperty("country").GetString()));
-        Assert.All(firstJson.RootElement.EnumerateArray(), s => Assert.True(Sum(s, "created") > 20));
+        var firstMandates = firstJson.RootElement.GetProperty("mandates").EnumerateArray().ToList();
+        Assert.Equal(["MAR", "PRT", "PRY"], firstMandates.Select(s => s.GetProperty("country").GetString()));
+        Assert.All(firstMandates, s => Assert.True(Sum(s, "created") > 20));
+        Assert.Equal(13, firstJson.RootElement.GetProperty("newAccounts").GetArrayLength());
         using var secondJson = JsonDocument.Parse(second.Out);
-        Assert.All(secondJson.RootElement.EnumerateArray(), s => Assert.Equal(0, Sum(s, "created") + Sum(s, "updated") + Sum(s, "deleted")));
+        Assert.All(secondJson.RootElement.GetProperty("mandates").EnumerateArray(), s => Assert.Equal(0, Sum(s, "created") + Sum(s, "updated") + Sum(s, "deleted")));
+        Assert.Equal(0, secondJson.RootElement.GetProperty("newAccounts").GetArrayLength());
     }
 
     [Fact]

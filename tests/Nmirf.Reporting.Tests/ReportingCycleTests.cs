@@ -19,7 +19,7 @@ public sealed class ReportingCycleTests : IAsyncLifetime
     {
         _host = await TestHost.CreateAsync(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
         await using var scope = _host.Services.CreateAsyncScope();
-        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(accounts: false);
         Assert.True(seeded.IsSuccess, string.Join("; ", seeded.Errors));
     }
 
@@ -141,7 +141,7 @@ public sealed class ReportingCycleTests : IAsyncLifetime
         var before = (await _host.SendAsync(new ListCycles("MAR"))).Value;
         await using var scope = _host.Services.CreateAsyncScope();
 
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(accounts: false);
 
         Assert.Equal(before, (await _host.SendAsync(new ListCycles("MAR"))).Value);
     }

@@ -29,6 +29,8 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : M
         var entry = modelBuilder.Entity<AuditEntry>();
         entry.ToTable("AuditLog");
         entry.HasKey(e => e.Id);
+        // Stored as UTC; read back as UTC (SQLite keeps no kind).
+        entry.Property(e => e.OccurredAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
         entry.Property(e => e.Actor).HasMaxLength(200);
         entry.Property(e => e.CountryCode).HasMaxLength(3).IsFixedLength();
         entry.Property(e => e.Module).HasMaxLength(50);

@@ -4,6 +4,7 @@ using Nmirf.Accounts;
 using Nmirf.Accounts.Tokens;
 using Nmirf.Accounts.Users;
 using Nmirf.BuildingBlocks.Auditing;
+using Nmirf.BuildingBlocks.Errors;
 using Nmirf.Host.Security;
 
 namespace Nmirf.Host.Api;
@@ -75,13 +76,21 @@ internal static class AccountEndpoints
 
     private static async Task<IResult> SignInAsync(SignInRequest body, SignInManager<Accounts.Model.User> signIn, UserManager<Accounts.Model.User> users)
     {
-        var user = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
-        if (user is null || string.IsNullOrEmpty(body.Password))
+        var missing = new ErrorList();
+        missing.Required("email", body.Email);
+        missing.Required("password", body.Password);
+        if (missing.HasErrors)
+        {
+            return ApiResults.Problem(missing.Errors);
+        }
+
+        var user = await users.FindByEmailAsync(body.Email!.Trim());
+        if (user is null)
         {
             return Unauthorized("wrong e-mail address or password");
         }
 
-        var result = await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, body.Password!, isPersistent: false, lockoutOnFailure: true);
         return result.Succeeded ? TypedResults.Ok(new { user.Email })
             : result.IsLockedOut ? Unauthorized("the account is locked out after repeated failures; try again later")
             : Unauthorized("wrong e-mail address or password");

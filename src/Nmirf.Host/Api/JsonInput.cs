@@ -73,14 +73,19 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
             return false;
         }
 
+        if (badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: "the request body is larger than this server accepts")
+                .ExecuteAsync(httpContext);
+            return true;
+        }
+
         var error = badRequest.InnerException is JsonException json
             ? JsonInput.Describe(json)
             : new Error("", badRequest.Message.Contains("body was provided", StringComparison.Ordinal) || badRequest.Message.Contains("no body", StringComparison.OrdinalIgnoreCase)
                 ? "a JSON body is required"
                 : badRequest.Message);
-        var problem = ApiResults.Problem([error]);
-        httpContext.Response.StatusCode = badRequest.StatusCode;
-        await problem.ExecuteAsync(httpContext);
+        await ApiResults.Problem([error]).ExecuteAsync(httpContext);
         return true;
     }
 }

@@ -43,7 +43,7 @@ internal static class DatabaseCommands
         var seed = new Command("seed", "Load the demo data (Morocco, Portugal, Paraguay); running it again changes nothing.") { json };
         seed.SetAction((parsed, ct) => CliServices.RunAsync(CliApp.Settings(parsed), async (services, token) =>
         {
-            var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(token);
+            var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken: token);
             if (!result.IsSuccess)
             {
                 return await Output.FailAsync(stderr, "demo data", result.Errors);

@@ -47,7 +47,7 @@ internal static class ServeCommand
             return;
         }
 
-        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken: cancellationToken);
         if (!seeded.IsSuccess)
         {
             throw new InvalidOperationException("The demo data breaks the mandate rules: " + string.Join("; ", seeded.Errors));

@@ -23,16 +23,17 @@ internal sealed class DemoSeeder(ISender sender)
 {
     public const string DemoDomain = "demo.nmirf.test";
 
-    public async Task<Result<DemoSeedResult>> SeedAsync(CancellationToken cancellationToken = default)
+    /// <param name="accounts">False to leave the demo accounts out (tests that need no one to sign in).</param>
+    public async Task<Result<DemoSeedResult>> SeedAsync(bool accounts = true, CancellationToken cancellationToken = default)
     {
         var mandates = await SeedMandatesAsync(cancellationToken);
-        if (!mandates.IsSuccess)
+        if (!mandates.IsSuccess || !accounts)
         {
-            return Result<DemoSeedResult>.Failure(mandates.Errors);
+            return mandates.IsSuccess ? new DemoSeedResult(mandates.Value, []) : Result<DemoSeedResult>.Failure(mandates.Errors);
         }
 
-        var accounts = await SeedAccountsAsync(cancellationToken);
-        return accounts.IsSuccess ? new DemoSeedResult(mandates.Value, accounts.Value) : Result<DemoSeedResult>.Failure(accounts.Errors);
+        var seeded = await SeedAccountsAsync(cancellationToken);
+        return seeded.IsSuccess ? new DemoSeedResult(mandates.Value, seeded.Value) : Result<DemoSeedResult>.Failure(seeded.Errors);
     }
 
     private async Task<Result<IReadOnlyList<MandateImportSummary>>> SeedMandatesAsync(CancellationToken cancellationToken)

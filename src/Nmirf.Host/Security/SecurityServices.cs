@@ -3,9 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Nmirf.BuildingBlocks.Errors;
 using Nmirf.BuildingBlocks.Tenancy;
-using Nmirf.Host.Api;
 
 namespace Nmirf.Host.Security;
 
@@ -93,8 +91,8 @@ internal static class SecurityServices
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = importPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await ApiResults.Problem([new Error("", "too many requests; try again in a minute")]).ExecuteAsync(context.HttpContext);
+                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: "too many requests; try again in a minute")
+                    .ExecuteAsync(context.HttpContext);
             };
         });
 

@@ -11,7 +11,7 @@ using Nmirf.Accounts;
 namespace Nmirf.Persistence.Sqlite.Accounts.Migrations
 {
     [DbContext(typeof(AccountsDbContext))]
-    [Migration("20261129054259_Initial")]
+    [Migration("20261129054426_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,24 @@ namespace Nmirf.Persistence.Sqlite.Accounts.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Nmirf:AuditRedact", true);
+
+                    b.HasKey("Id");
+
+                    b.ToTable("accounts_DataProtectionKeys", (string)null);
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {

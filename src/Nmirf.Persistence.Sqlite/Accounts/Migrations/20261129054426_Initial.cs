@@ -12,6 +12,20 @@ namespace Nmirf.Persistence.Sqlite.Accounts.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "accounts_DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_accounts_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "accounts_Users",
                 columns: table => new
                 {
@@ -188,6 +202,9 @@ namespace Nmirf.Persistence.Sqlite.Accounts.Migrations
         {
             migrationBuilder.DropTable(
                 name: "accounts_AccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "accounts_DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "accounts_Grants");

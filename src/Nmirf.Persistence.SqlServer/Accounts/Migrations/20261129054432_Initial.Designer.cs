@@ -12,7 +12,7 @@ using Nmirf.Accounts;
 namespace Nmirf.Persistence.SqlServer.Accounts.Migrations
 {
     [DbContext(typeof(AccountsDbContext))]
-    [Migration("20261129054305_Initial")]
+    [Migration("20261129054432_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,26 @@ namespace Nmirf.Persistence.SqlServer.Accounts.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("Nmirf:AuditRedact", true);
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", "accounts");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {

@@ -15,6 +15,21 @@ namespace Nmirf.Persistence.SqlServer.Accounts.Migrations
                 name: "accounts");
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                schema: "accounts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 schema: "accounts",
                 columns: table => new
@@ -210,6 +225,10 @@ namespace Nmirf.Persistence.SqlServer.Accounts.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AccessTokens",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys",
                 schema: "accounts");
 
             migrationBuilder.DropTable(
