@@ -24,6 +24,7 @@ internal sealed class DemoSeeder(ISender sender)
     public const string DemoDomain = "demo.nmirf.test";
 
     /// <param name="accounts">False to leave the demo accounts out (tests that need no one to sign in).</param>
+    /// <param name="cancellationToken">Stops the seed between records.</param>
     public async Task<Result<DemoSeedResult>> SeedAsync(bool accounts = true, CancellationToken cancellationToken = default)
     {
         var mandates = await SeedMandatesAsync(cancellationToken);
