@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Nmirf.Accounts;
 using Nmirf.Accounts.Tokens;
@@ -38,6 +39,11 @@ internal static class AccountEndpoints
             .AllowAnonymous().RequireRateLimiting(SecurityServices.SignInLimit)
             .WithSummary("Sets the password of an invited person with the code of their invitation.");
 
+        if (app.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>().GetSchemeAsync(SecurityServices.OpenIdConnectScheme).GetAwaiter().GetResult() is not null)
+        {
+            MapExternalSignIn(auth);
+        }
+
         var me = app.MapGroup("/me").WithTags("My account").RequireSignedIn();
         me.MapGet("/", async (CallerAccessor callers, ISender sender, CancellationToken ct) =>
             ApiResults.Ok(await sender.Send(new GetUser((await callers.GetAsync(ct))!.UserId), ct)));
@@ -72,6 +78,30 @@ internal static class AccountEndpoints
                 TypedResults.Ok(await AuditLog.ListAsync(db, country, since?.ToUniversalTime(), before, take ?? 100, ct)))
             .RequireNetworkAdministrator().WithTags("Audit")
             .WithSummary("Every change in the deployment, newest first. Read only.");
+    }
+
+    /// <summary>Single sign-on through OpenID Connect, mapped only when it is configured: the person must already have an account.</summary>
+    private static void MapExternalSignIn(RouteGroupBuilder auth)
+    {
+        auth.MapGet("/external/oidc", () => TypedResults.Challenge(
+                new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = "/auth/external/complete" },
+                [SecurityServices.OpenIdConnectScheme]))
+            .AllowAnonymous().RequireRateLimiting(SecurityServices.SignInLimit);
+        auth.MapGet("/external/complete", async (HttpContext http, SignInManager<Accounts.Model.User> signIn, UserManager<Accounts.Model.User> users) =>
+            {
+                var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
+                var email = external.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? external.Principal?.FindFirst("email")?.Value;
+                await http.SignOutAsync(IdentityConstants.ExternalScheme);
+                var user = email is null ? null : await users.FindByEmailAsync(email);
+                if (user is null || await users.IsLockedOutAsync(user))
+                {
+                    return Unauthorized("no account for this identity; ask an administrator to invite your e-mail address");
+                }
+
+                await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: SecurityServices.OpenIdConnectScheme);
+                return Results.Ok(new { user.Email });
+            })
+            .AllowAnonymous().RequireRateLimiting(SecurityServices.SignInLimit);
     }
 
     private static async Task<IResult> SignInAsync(SignInRequest body, SignInManager<Accounts.Model.User> signIn, UserManager<Accounts.Model.User> users)
