@@ -171,4 +171,10 @@ public sealed record ReadOptions
 
     /// <summary>The longest value accepted in a short field (symbol, paragraph, a theme, a country), in characters.</summary>
     public int MaxFieldLength { get; init; } = 2_000;
+
+    /// <summary>A multiple of the text limit, for what a reader buffers before it measures (markup, escapes, UTF-8 bytes); capped so that it cannot overflow.</summary>
+    internal int TextLimitTimes(int factor) => (int)Math.Min((long)MaxTextLength * factor, int.MaxValue / 4);
+
+    /// <summary>A multiple of the field limit, capped as <see cref="TextLimitTimes"/> is.</summary>
+    internal int FieldLimitTimes(int factor) => (int)Math.Min((long)MaxFieldLength * factor, int.MaxValue / 4);
 }
