@@ -47,4 +47,11 @@ public sealed record Caller(Guid UserId, string Email, bool NetworkAdministrator
 
     /// <summary>The institution a focal point acts for in <paramref name="country"/>, if any.</summary>
     public string? InstitutionIn(string country) => Grants.FirstOrDefault(g => g.Country == country && g.Role == CountryRole.FocalPoint)?.Institution;
+
+    /// <summary>
+    /// The institution whose recommendations and tasks alone the caller may see in <paramref name="country"/>: a focal
+    /// point's, unless another role (or network administration) lets them see everything there.
+    /// </summary>
+    public string? RestrictedTo(string country) =>
+        NetworkAdministrator || Grants.Any(g => g.Country == country && g.Role != CountryRole.FocalPoint) ? null : InstitutionIn(country);
 }

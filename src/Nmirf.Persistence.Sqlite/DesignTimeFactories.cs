@@ -43,3 +43,9 @@ internal sealed class AccountsDesignTimeFactory : IDesignTimeDbContextFactory<Nm
     public Nmirf.Accounts.AccountsDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<Nmirf.Accounts.AccountsDbContext>(Nmirf.Accounts.AccountsDbContext.ModuleName), DesignTime.Services);
 }
+
+internal sealed class RecommendationsDesignTimeFactory : IDesignTimeDbContextFactory<Nmirf.Recommendations.RecommendationsDbContext>
+{
+    public Nmirf.Recommendations.RecommendationsDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<Nmirf.Recommendations.RecommendationsDbContext>(Nmirf.Recommendations.RecommendationsDbContext.ModuleName), DesignTime.Services);
+}

@@ -44,6 +44,12 @@ public static class AuditTrail
     /// <summary>The annotation that keeps a property's values out of the audit log.</summary>
     public const string RedactAnnotation = "Nmirf:AuditRedact";
 
+    /// <summary>The annotation of an entity type whose rows are part of another's (tags of a record): never audited on their own.</summary>
+    public const string SkipAnnotation = "Nmirf:AuditSkip";
+
+    /// <summary>The annotation of an entity type created in bulk whose creations are audited by the run that created them.</summary>
+    public const string SkipCreationsAnnotation = "Nmirf:AuditSkipCreations";
+
     private static readonly JsonSerializerOptions AuditJson = new()
     {
         Converters = { new JsonStringEnumConverter() },
@@ -107,7 +113,9 @@ public static class AuditTrail
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => (AuditAction?)null,
             };
-            if (action is null)
+            if (action is null
+                || entry.Metadata.FindAnnotation(SkipAnnotation) is not null
+                || (action == AuditAction.Created && entry.Metadata.FindAnnotation(SkipCreationsAnnotation) is not null))
             {
                 continue;
             }

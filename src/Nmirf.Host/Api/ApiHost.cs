@@ -40,6 +40,7 @@ internal static class ApiHost
         var country = app.MapMandateEndpoints();
         app.MapReportingEndpoints(country);
         app.MapAccountEndpoints(country);
+        country.MapRecommendationEndpoints();
         app.MapPluginEndpoints();
         return app;
     }

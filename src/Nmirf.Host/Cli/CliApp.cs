@@ -117,6 +117,7 @@ internal static class CliApp
             AccountCommands.Users(stdout, stderr),
             AccountCommands.Tokens(stdout, stderr),
             AccountCommands.Audit(stdout, stderr),
+            RecommendationCommands.Recommendations(stdout, stderr),
         };
         root.SetAction((parsed, ct) => ServeCommand.RunAsync(Settings(parsed, parsed.GetValue(urls)), parsed.GetValue(noDemo), stdout, ct));
         return root;

@@ -7,6 +7,7 @@ using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Host.Demo;
 using Nmirf.Host.Plugins;
 using Nmirf.Mandates;
+using Nmirf.Recommendations;
 using Nmirf.Reporting;
 using Nmirf.Persistence.Sqlite;
 using Nmirf.Persistence.SqlServer;
@@ -72,12 +73,13 @@ internal static class NmirfServices
         services.AddAccountsModule();
         services.AddMandatesModule();
         services.AddReportingModule();
+        services.AddRecommendationsModule(configuration["Storage:Path"] ?? Path.Combine("data", "files"));
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
         services.AddMediator((MediatorOptions options) =>
         {
-            options.Assemblies = [typeof(AccountsModule), typeof(MandatesModule), typeof(ReportingModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(MandatesModule), typeof(ReportingModule), typeof(RecommendationsModule)];
             options.ServiceLifetime = ServiceLifetime.Scoped;
         });
         return services;

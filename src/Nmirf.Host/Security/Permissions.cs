@@ -15,6 +15,9 @@ public enum Permission
     UsersRead,
     UsersManage,
     AuditRead,
+    RecommendationsRead,
+    RecommendationsWrite,
+    ProgressWrite,
 }
 
 /// <summary>The permissions of each role in a country. A network administrator holds every permission everywhere.</summary>
@@ -23,9 +26,10 @@ public static class RolePermissions
     private static readonly Dictionary<CountryRole, Permission[]> ByRole = new()
     {
         [CountryRole.Administrator] = Enum.GetValues<Permission>(),
-        [CountryRole.Drafter] = [Permission.MandateRead, Permission.CyclesRead, Permission.CyclesWrite, Permission.CalendarRead],
-        [CountryRole.FocalPoint] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead],
-        [CountryRole.Viewer] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead],
+        [CountryRole.Drafter] = [Permission.MandateRead, Permission.CyclesRead, Permission.CyclesWrite, Permission.CalendarRead, Permission.RecommendationsRead, Permission.RecommendationsWrite, Permission.ProgressWrite],
+        // A focal point's reads and writes of recommendations are narrowed to their institution's by the endpoints.
+        [CountryRole.FocalPoint] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead, Permission.ProgressWrite],
+        [CountryRole.Viewer] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead],
     };
 
     public static bool Allows(CountryRole role, Permission permission) => ByRole[role].Contains(permission);

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Nmirf.BuildingBlocks.Auditing;
+using Nmirf.Recommendations.Model;
+
+namespace Nmirf.Recommendations;
+
+internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsDbContext> options, ModuleContextServices services)
+    : AuditedModuleDbContext(options, services)
+{
+    public const string ModuleName = "recommendations";
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<RecommendationTag> Tags => Set<RecommendationTag>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    /// <summary>True on SQLite, where full-text search uses the FTS5 table the migrations create.</summary>
+    public bool HasFullTextTable => !IsSqlServer;
+
+    protected override string Module => ModuleName;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var recommendation = modelBuilder.Entity<Recommendation>();
+        recommendation.HasKey(r => r.Id);
+        recommendation.Property(r => r.CountryCode).HasMaxLength(3).IsFixedLength();
+        recommendation.Property(r => r.Key).HasMaxLength(300);
+        recommendation.Property(r => r.AnnotationId).HasMaxLength(100);
+        recommendation.Property(r => r.Body).HasMaxLength(40);
+        recommendation.Property(r => r.Symbol).HasMaxLength(80);
+        recommendation.Property(r => r.Paragraph).HasMaxLength(40);
+        recommendation.Property(r => r.Type).HasConversion<string>().HasMaxLength(20);
+        recommendation.Property(r => r.Response).HasConversion<string>().HasMaxLength(20);
+        recommendation.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+        recommendation.Property(r => r.SourceOfPosition).HasMaxLength(300);
+        recommendation.Property(r => r.Section).HasMaxLength(300);
+        recommendation.Property(r => r.LeadInstitution).HasMaxLength(40);
+        recommendation.HasIndex(r => new { r.CountryCode, r.Key }).IsUnique();
+        recommendation.HasIndex(r => new { r.CountryCode, r.Body, r.Symbol, r.Paragraph });
+        recommendation.HasIndex(r => new { r.CountryCode, r.Status });
+        recommendation.HasIndex(r => new { r.CountryCode, r.LeadInstitution });
+        recommendation.HasIndex(r => new { r.CountryCode, r.UprCycle });
+        recommendation.HasMany(r => r.Tags).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        recommendation.HasQueryFilter(r => CurrentCountry == null || r.CountryCode == CurrentCountry);
+        // Records created by an import are audited through their import run, not one row each.
+        recommendation.Metadata.SetAnnotation(AuditTrail.SkipCreationsAnnotation, true);
+
+        var tag = modelBuilder.Entity<RecommendationTag>();
+        tag.HasKey(t => new { t.RecommendationId, t.Kind, t.Value });
+        tag.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
+        tag.Property(t => t.Value).HasMaxLength(300);
+        tag.HasIndex(t => new { t.Kind, t.Value, t.RecommendationId });
+        tag.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
+
+        var status = modelBuilder.Entity<StatusChange>();
+        status.HasKey(s => s.Id);
+        status.Property(s => s.CountryCode).HasMaxLength(3).IsFixedLength();
+        status.Property(s => s.From).HasConversion<string>().HasMaxLength(30);
+        status.Property(s => s.To).HasConversion<string>().HasMaxLength(30);
+        status.Property(s => s.Institution).HasMaxLength(40);
+        status.Property(s => s.Reason).HasMaxLength(2000);
+        status.Property(s => s.RecordedBy).HasMaxLength(200);
+        status.HasOne<Recommendation>().WithMany().HasForeignKey(s => s.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        status.HasIndex(s => s.RecommendationId);
+        status.HasQueryFilter(s => CurrentCountry == null || s.CountryCode == CurrentCountry);
+
+        var progress = modelBuilder.Entity<ProgressUpdate>();
+        progress.HasKey(p => p.Id);
+        progress.Property(p => p.CountryCode).HasMaxLength(3).IsFixedLength();
+        progress.Property(p => p.Institution).HasMaxLength(40);
+        progress.Property(p => p.Narrative).HasMaxLength(20000);
+        progress.Property(p => p.RecordedBy).HasMaxLength(200);
+        progress.PrimitiveCollection(p => p.Links);
+        progress.HasOne<Recommendation>().WithMany().HasForeignKey(p => p.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        progress.HasMany(p => p.Evidence).WithOne().HasForeignKey(e => e.ProgressUpdateId).OnDelete(DeleteBehavior.Cascade);
+        progress.HasIndex(p => p.RecommendationId);
+        progress.HasQueryFilter(p => CurrentCountry == null || p.CountryCode == CurrentCountry);
+
+        var evidence = modelBuilder.Entity<EvidenceFile>();
+        evidence.HasKey(e => e.Id);
+        evidence.Property(e => e.CountryCode).HasMaxLength(3).IsFixedLength();
+        evidence.Property(e => e.Label).HasMaxLength(200);
+        evidence.Property(e => e.StoredName).HasMaxLength(60);
+        evidence.Property(e => e.ContentType).HasMaxLength(100);
+        evidence.HasQueryFilter(e => CurrentCountry == null || e.CountryCode == CurrentCountry);
+
+        var run = modelBuilder.Entity<ImportRun>();
+        run.HasKey(r => r.Id);
+        run.Property(r => r.CountryCode).HasMaxLength(3).IsFixedLength();
+        run.Property(r => r.FileName).HasMaxLength(260);
+        run.Property(r => r.Format).HasConversion<string>().HasMaxLength(40);
+        run.Property(r => r.RecordedBy).HasMaxLength(200);
+        run.HasQueryFilter(r => CurrentCountry == null || r.CountryCode == CurrentCountry);
+    }
+}

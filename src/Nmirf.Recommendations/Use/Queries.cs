@@ -1,0 +1,266 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nmirf.BuildingBlocks.Errors;
+using Nmirf.Mandates.Countries;
+using Nmirf.Recommendations.Contracts;
+using Nmirf.Recommendations.Importing;
+using Nmirf.Recommendations.Model;
+
+namespace Nmirf.Recommendations.Use;
+
+/// <summary>Filters over a country's recommendations; every one given must hold.</summary>
+public sealed record RecommendationFilter
+{
+    public string? Body { get; init; }
+    public string? Symbol { get; init; }
+    public int? UprCycle { get; init; }
+    public string? Theme { get; init; }
+
+    /// <summary>An SDG goal (<c>16</c>) or target (<c>16.2</c>).</summary>
+    public string? Sdg { get; init; }
+    public string? AffectedPersons { get; init; }
+    public string? RecommendingState { get; init; }
+    public UprResponse? Response { get; init; }
+    public ImplementationStatus? Status { get; init; }
+
+    /// <summary>Lead or supporting institution (its code).</summary>
+    public string? Institution { get; init; }
+    public bool? FollowUp { get; init; }
+
+    /// <summary>Words that must all appear in the text.</summary>
+    public string? Query { get; init; }
+}
+
+/// <summary>One page of a list, with the total number of items.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+
+/// <summary>A status change in a recommendation's history.</summary>
+public sealed record StatusChangeView(ImplementationStatus From, ImplementationStatus To, DateOnly On, string? Institution, string? Reason, string RecordedBy, DateTime RecordedAt);
+
+/// <summary>An evidence file of a progress update: its label and where to download it.</summary>
+public sealed record EvidenceView(Guid Id, string Label, string ContentType, long Size);
+
+/// <summary>A progress update with its evidence.</summary>
+public sealed record ProgressView(Guid Id, DateOnly On, string Institution, string Narrative, IReadOnlyList<string> Links, IReadOnlyList<EvidenceView> Evidence, string RecordedBy, DateTime RecordedAt);
+
+/// <summary>A recommendation with its history.</summary>
+public sealed record RecommendationDetail(RecommendationView Recommendation, IReadOnlyList<StatusChangeView> StatusHistory, IReadOnlyList<ProgressView> Progress);
+
+/// <summary>Counts for a dashboard, over the recommendations the filter selects.</summary>
+public sealed record RecommendationSummary(
+    int Total,
+    IReadOnlyDictionary<string, int> ByStatus,
+    IReadOnlyDictionary<string, int> ByInstitution,
+    IReadOnlyDictionary<string, int> ByBody,
+    IReadOnlyDictionary<string, int> BySdgGoal);
+
+/// <summary>A page of the recommendations the filter selects; with <c>OnlyInstitution</c> (a focal point), only those their institution leads or supports.</summary>
+public sealed record ListRecommendations(string Country, RecommendationFilter Filter, int Page = 1, int PageSize = 50, string? OnlyInstitution = null)
+    : IQuery<Result<Page<RecommendationView>>>;
+
+/// <summary>Every recommendation the filter selects, streamed in list order (for exports).</summary>
+public sealed record StreamRecommendations(string Country, RecommendationFilter Filter, string? OnlyInstitution = null) : IQuery<IAsyncEnumerable<RecommendationView>>;
+
+public sealed record SummarizeRecommendations(string Country, RecommendationFilter Filter, string? OnlyInstitution = null) : IQuery<Result<RecommendationSummary>>;
+
+public sealed record GetRecommendation(string Country, Guid Id, string? OnlyInstitution = null) : IQuery<Result<RecommendationDetail>>;
+
+internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender) :
+    IQueryHandler<ListRecommendations, Result<Page<RecommendationView>>>,
+    IQueryHandler<StreamRecommendations, IAsyncEnumerable<RecommendationView>>,
+    IQueryHandler<SummarizeRecommendations, Result<RecommendationSummary>>,
+    IQueryHandler<GetRecommendation, Result<RecommendationDetail>>
+{
+    public const int MaxPageSize = 500;
+
+    public async ValueTask<Result<Page<RecommendationView>>> Handle(ListRecommendations query, CancellationToken cancellationToken)
+    {
+        var country = await sender.Send(new GetCountry(query.Country), cancellationToken);
+        if (!country.IsSuccess)
+        {
+            return Result<Page<RecommendationView>>.Failure(country.Errors);
+        }
+
+        if (query.Page < 1 || query.PageSize is < 1 or > MaxPageSize)
+        {
+            return new Error("page", $"pages start at 1 and hold 1 to {MaxPageSize} items");
+        }
+
+        var filtered = Filtered(db, query.Country, query.Filter, query.OnlyInstitution);
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await Ordered(filtered).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
+        return new Page<RecommendationView>(items.Select(r => r.ToView()).ToList(), total, query.Page, query.PageSize);
+    }
+
+    public ValueTask<IAsyncEnumerable<RecommendationView>> Handle(StreamRecommendations query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Stream(query, cancellationToken));
+
+    public async ValueTask<Result<RecommendationSummary>> Handle(SummarizeRecommendations query, CancellationToken cancellationToken)
+    {
+        var country = await sender.Send(new GetCountry(query.Country), cancellationToken);
+        if (!country.IsSuccess)
+        {
+            return Result<RecommendationSummary>.Failure(country.Errors);
+        }
+
+        var filtered = Filtered(db, query.Country, query.Filter, query.OnlyInstitution);
+        var byStatus = await filtered.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byInstitution = await filtered.GroupBy(r => r.LeadInstitution).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byBody = await filtered.GroupBy(r => r.Body).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var ids = filtered.Select(r => r.Id);
+        var bySdg = await db.Tags.Where(t => t.Kind == TagKind.SdgGoal && ids.Contains(t.RecommendationId))
+            .GroupBy(t => t.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new RecommendationSummary(
+            byStatus.Sum(s => s.Count),
+            byStatus.OrderBy(s => s.Key).ToDictionary(s => Kebab(s.Key.ToString()), s => s.Count),
+            byInstitution.OrderByDescending(s => s.Count).ToDictionary(s => s.Key ?? "(unassigned)", s => s.Count),
+            byBody.OrderByDescending(s => s.Count).ToDictionary(s => s.Key, s => s.Count),
+            bySdg.OrderBy(s => s.Key.Length).ThenBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Count));
+    }
+
+    public async ValueTask<Result<RecommendationDetail>> Handle(GetRecommendation query, CancellationToken cancellationToken)
+    {
+        var recommendation = await Filtered(db, query.Country, new RecommendationFilter(), query.OnlyInstitution)
+            .Include(r => r.Tags).AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
+        if (recommendation is null)
+        {
+            return Error.NotFound("id", $"no recommendation '{query.Id}' in {query.Country}{(query.OnlyInstitution is null ? "" : $" assigned to {query.OnlyInstitution}")}");
+        }
+
+        var statuses = await db.StatusChanges.AsNoTracking().Where(s => s.RecommendationId == query.Id).OrderBy(s => s.RecordedAt).ToListAsync(cancellationToken);
+        var progress = await db.ProgressUpdates.AsNoTracking().Include(p => p.Evidence).Where(p => p.RecommendationId == query.Id).OrderBy(p => p.On).ThenBy(p => p.RecordedAt).ToListAsync(cancellationToken);
+        return new RecommendationDetail(
+            recommendation.ToView(),
+            statuses.Select(s => new StatusChangeView(s.From, s.To, s.On, s.Institution, s.Reason, s.RecordedBy, s.RecordedAt)).ToList(),
+            progress.Select(p => new ProgressView(p.Id, p.On, p.Institution, p.Narrative, p.Links, p.Evidence.Select(e => new EvidenceView(e.Id, e.Label, e.ContentType, e.Size)).ToList(), p.RecordedBy, p.RecordedAt)).ToList());
+    }
+
+    /// <summary>The recommendations of <paramref name="country"/> the filter selects; a focal point sees those of their institution only.</summary>
+    internal static IQueryable<Recommendation> Filtered(RecommendationsDbContext db, string country, RecommendationFilter filter, string? onlyInstitution)
+    {
+        var query = db.Recommendations.Where(r => r.CountryCode == country);
+        IQueryable<Guid> Tagged(TagKind kind, string value) => db.Tags.Where(t => t.Kind == kind && t.Value == value).Select(t => t.RecommendationId);
+
+        if (onlyInstitution is { } mine)
+        {
+            var supporting = Tagged(TagKind.SupportingInstitution, mine);
+            query = query.Where(r => r.LeadInstitution == mine || supporting.Contains(r.Id));
+        }
+
+        if (filter.Body is { } body)
+        {
+            query = query.Where(r => r.Body == body);
+        }
+
+        if (filter.Symbol is { } symbol)
+        {
+            query = query.Where(r => r.Symbol == symbol);
+        }
+
+        if (filter.UprCycle is { } cycle)
+        {
+            query = query.Where(r => r.UprCycle == cycle);
+        }
+
+        if (filter.Response is { } response)
+        {
+            query = query.Where(r => r.Response == response);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (filter.FollowUp is { } followUp)
+        {
+            query = query.Where(r => r.FollowUp == followUp);
+        }
+
+        if (filter.Institution is { } institution)
+        {
+            var supporting = Tagged(TagKind.SupportingInstitution, institution);
+            query = query.Where(r => r.LeadInstitution == institution || supporting.Contains(r.Id));
+        }
+
+        foreach (var (kind, value) in new[]
+        {
+            (TagKind.Theme, filter.Theme),
+            (TagKind.AffectedPersons, filter.AffectedPersons),
+            (TagKind.RecommendingState, filter.RecommendingState),
+            (filter.Sdg?.Contains('.', StringComparison.Ordinal) == true ? TagKind.SdgTarget : TagKind.SdgGoal, filter.Sdg),
+        })
+        {
+            if (value is not null)
+            {
+                var ids = Tagged(kind, value);
+                query = query.Where(r => ids.Contains(r.Id));
+            }
+        }
+
+        if (FullText.Terms(filter.Query) is { Count: > 0 } terms)
+        {
+            query = FullText.Apply(db, query, terms);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Recommendation> Ordered(IQueryable<Recommendation> query) =>
+        query.OrderBy(r => r.Body).ThenBy(r => r.Symbol).ThenBy(r => r.Paragraph).ThenBy(r => r.Id);
+
+    private async IAsyncEnumerable<RecommendationView> Stream(StreamRecommendations query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int chunk = 1000;
+        for (var skip = 0; ; skip += chunk)
+        {
+            var items = await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution)).Skip(skip).Take(chunk)
+                .Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var item in items)
+            {
+                yield return item.ToView();
+            }
+
+            if (items.Count < chunk)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}
+
+/// <summary>
+/// Full-text search: on SQLite an FTS5 table kept in step with the recommendations by triggers (created by the
+/// migrations); on SQL Server a LIKE per word (add a full-text index there for large deployments).
+/// </summary>
+internal static class FullText
+{
+    public static IReadOnlyList<string> Terms(string? query) =>
+        string.IsNullOrWhiteSpace(query)
+            ? []
+            : query.Split([' ', '\t', '\n', '\r', '"', '\'', '(', ')', '*', ':', '^', '-', '+', ','], StringSplitOptions.RemoveEmptyEntries).Take(10).ToList();
+
+    public static IQueryable<Recommendation> Apply(RecommendationsDbContext db, IQueryable<Recommendation> query, IReadOnlyList<string> terms)
+    {
+        if (!db.HasFullTextTable)
+        {
+            foreach (var term in terms)
+            {
+                var pattern = "%" + term.Replace("[", "[[]", StringComparison.Ordinal).Replace("%", "[%]", StringComparison.Ordinal).Replace("_", "[_]", StringComparison.Ordinal) + "%";
+                query = query.Where(r => EF.Functions.Like(r.Text, pattern));
+            }
+
+            return query;
+        }
+
+        // Each word quoted: FTS5 reads the words, never an operator the user typed.
+        var match = string.Join(" ", terms.Select(t => "\"" + t + "\""));
+        var ids = db.Database.SqlQuery<Guid>(
+            $"SELECT m.\"Id\" AS \"Value\" FROM \"recommendations_SearchRows\" m WHERE m.\"Row\" IN (SELECT rowid FROM \"recommendations_Search\" WHERE \"recommendations_Search\" MATCH {match})");
+        return query.Where(r => ids.Contains(r.Id));
+    }
+}
