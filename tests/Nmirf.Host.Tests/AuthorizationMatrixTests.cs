@@ -80,6 +80,18 @@ public sealed class AuthorizationMatrixTests(ServerFixture server) : IClassFixtu
         ["PUT /countries/{country}/users/{email}/roles/{role}"] = new InCountry(Permission.UsersManage),
         ["DELETE /countries/{country}/users/{email}/roles/{role}"] = new InCountry(Permission.UsersManage),
         ["GET /countries/{country}/audit"] = new InCountry(Permission.AuditRead),
+        ["GET /countries/{country}/recommendations/"] = new InCountry(Permission.RecommendationsRead),
+        ["GET /countries/{country}/recommendations/summary"] = new InCountry(Permission.RecommendationsRead),
+        ["GET /countries/{country}/recommendations/export"] = new InCountry(Permission.RecommendationsRead),
+        ["POST /countries/{country}/recommendations/import"] = new InCountry(Permission.RecommendationsWrite),
+        ["POST /countries/{country}/recommendations/follow-up"] = new InCountry(Permission.RecommendationsWrite),
+        ["GET /countries/{country}/recommendations/{id:guid}"] = new InCountry(Permission.RecommendationsRead),
+        ["PUT /countries/{country}/recommendations/{id:guid}/assignment"] = new InCountry(Permission.RecommendationsWrite),
+        ["POST /countries/{country}/recommendations/{id:guid}/status"] = new InCountry(Permission.RecommendationsWrite),
+        ["POST /countries/{country}/recommendations/{id:guid}/themes"] = new InCountry(Permission.RecommendationsWrite),
+        ["GET /countries/{country}/recommendations/{id:guid}/suggestions"] = new InCountry(Permission.RecommendationsWrite),
+        ["POST /countries/{country}/recommendations/{id:guid}/progress"] = new InCountry(Permission.ProgressWrite),
+        ["GET /countries/{country}/recommendations/{id:guid}/evidence/{fileId:guid}"] = new InCountry(Permission.RecommendationsRead),
     };
 
     /// <summary>Every endpoint the host maps, read from the host as it is built (not from a list kept by hand).</summary>
@@ -151,6 +163,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture server) : IClassFixtu
             .Replace("{country}", country, StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{id:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+            .Replace("{fileId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
             .Replace("{id}", "cat", StringComparison.Ordinal)
             .Replace("{code}", "no-such-institution", StringComparison.Ordinal)
             .Replace("{instrument}", "ICCPR-OP2", StringComparison.Ordinal)

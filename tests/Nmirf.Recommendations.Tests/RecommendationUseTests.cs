@@ -1,0 +1,246 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Nmirf.BuildingBlocks.Errors;
+using Nmirf.Host.Demo;
+using Nmirf.Recommendations.Contracts;
+using Nmirf.Recommendations.Importing;
+using Nmirf.Recommendations.Use;
+using Nmirf.Tests.Shared;
+
+namespace Nmirf.Recommendations.Tests;
+
+/// <summary>The recommendation use cases through the host's composition: mediator, plugins and SQLite with the real migrations.</summary>
+public sealed class RecommendationUseTests : IAsyncLifetime
+{
+    private TestHost _host = null!;
+
+    private static string Uhri(params (string Id, string Country, string Body, string Symbol, string Text, string Themes)[] records) =>
+        "[" + string.Join(",", records.Select(r => $$"""
+            {"AnnotationId":"{{r.Id}}","AnnotationType":"Recommendations","Body":"{{r.Body}}","Symbol":"{{r.Symbol}}","Text":"{{r.Text}}",
+             "PublicationDate":"2022-07-12","Countries":["{{r.Country}}"],"Themes":[{{r.Themes}}],"AffectedPersons":["Women"],"Sdgs":["5 - Gender equality","5.2 - Violence"]}
+            """)) + "]";
+
+    private static readonly string Morocco = Uhri(
+        ("6a1f0c3e-0000-4000-8000-000000000001", "Morocco", "CEDAW", "CEDAW/C/MAR/CO/5-6", "12. The Committee recommends that the State party adopt a law on violence against women.", "\"Women\""),
+        ("6a1f0c3e-0000-4000-8000-000000000002", "Morocco", "CEDAW", "CEDAW/C/MAR/CO/5-6", "14. The Committee recommends that the State party ensure access to justice for rural women.", "\"Access to justice\""),
+        ("6a1f0c3e-0000-4000-8000-000000000003", "Portugal", "CAT", "CAT/C/PRT/CO/7", "9. The Committee recommends that the State party investigate allegations of ill-treatment by police.", "\"Torture\""));
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.CreateAsync(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero), new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), $"nmirf-files-{Guid.NewGuid():N}"),
+        });
+        await using var scope = _host.Services.CreateAsyncScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(accounts: false)).IsSuccess);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<Result<ImportSummary>> ImportAsync(string text, string country = "MAR", string fileName = "uhri.json", RecommendationFormat? format = null,
+        string? symbol = null, bool dryRun = false, bool skipInvalid = false, bool allCountries = false) =>
+        _host.SendAsync(new ImportRecommendations(country, new MemoryStream(Encoding.UTF8.GetBytes(text)), fileName, format, symbol, dryRun, skipInvalid, allCountries));
+
+    private async Task<IReadOnlyList<RecommendationView>> ListAsync(string country = "MAR", RecommendationFilter? filter = null, string? onlyInstitution = null) =>
+        (await _host.SendAsync(new ListRecommendations(country, filter ?? new RecommendationFilter(), 1, 500, onlyInstitution))).Value.Items;
+
+    [Fact]
+    public async Task Import_SameFileTwice_SecondChangesNothingAndOtherCountriesAreLeftOut()
+    {
+        var first = (await ImportAsync(Morocco)).Value;
+        var second = (await ImportAsync(Morocco)).Value;
+
+        Assert.Equal((3, 2, 0, 0, 1), (first.Read, first.Created, first.Updated, first.Unchanged, first.OtherCountries));
+        Assert.Equal((0, 0, 2), (second.Created, second.Updated, second.Unchanged));
+        Assert.Equal(2, (await ListAsync()).Count);
+        Assert.Empty(await ListAsync("PRT"));
+    }
+
+    [Fact]
+    public async Task Import_EditedFile_UpdatesInPlaceAndKeepsTheMechanismsWork()
+    {
+        await ImportAsync(Morocco);
+        var target = (await ListAsync()).Single(r => r.Paragraph == "12");
+        await _host.SendAsync(new AssignRecommendation("MAR", target.Id, "justice", ["cndh"]));
+        await _host.SendAsync(new SetRecommendationStatus("MAR", target.Id, ImplementationStatus.InProgress, null, "justice", "draft law"));
+
+        var edited = (await ImportAsync(Morocco.Replace("adopt a law on violence", "adopt a comprehensive law on violence", StringComparison.Ordinal))).Value;
+
+        Assert.Equal((0, 1, 1), (edited.Created, edited.Updated, edited.Unchanged));
+        var after = (await ListAsync()).Single(r => r.Paragraph == "12");
+        Assert.Equal(target.Id, after.Id);
+        Assert.Contains("comprehensive law", after.Text, StringComparison.Ordinal);
+        Assert.Equal(("justice", ImplementationStatus.InProgress), (after.LeadInstitution, after.Status));
+        Assert.Equal(["cndh"], after.SupportingInstitutions);
+    }
+
+    [Fact]
+    public async Task Import_AllCountries_PutsEachRowInItsOwnCountry()
+    {
+        var summary = (await ImportAsync(Morocco, allCountries: true)).Value;
+
+        Assert.Equal((3, 0), (summary.Created, summary.OtherCountries));
+        Assert.Equal("CAT/C/PRT/CO/7", Assert.Single(await ListAsync("PRT")).Symbol);
+    }
+
+    [Fact]
+    public async Task Import_DryRun_CountsAndWritesNothing()
+    {
+        var summary = (await ImportAsync(Morocco, dryRun: true)).Value;
+
+        Assert.Equal((2, false), (summary.Created, summary.Applied));
+        Assert.Empty(await ListAsync());
+    }
+
+    [Fact]
+    public async Task Import_AnInvalidRecord_WritesNothingUnlessSkipInvalid()
+    {
+        var withUnknownBody = Morocco.Replace("\"Body\":\"CEDAW\",\"Symbol\":\"CEDAW/C/MAR/CO/5-6\",\"Text\":\"14.", "\"Body\":\"SPMH\",\"Symbol\":\"CEDAW/C/MAR/CO/5-6\",\"Text\":\"14.", StringComparison.Ordinal);
+
+        var refused = await ImportAsync(withUnknownBody);
+        var nothing = await ListAsync();
+        var skipped = (await ImportAsync(withUnknownBody, skipInvalid: true)).Value;
+
+        Assert.False(refused.IsSuccess);
+        Assert.Contains("record 2", refused.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("spmh", refused.Errors[0].Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(nothing);
+        Assert.Equal(1, skipped.Created);
+        Assert.Equal(2, Assert.Single(skipped.Skipped).RecordNumber);
+    }
+
+    [Fact]
+    public async Task Import_TruncatedJson_WritesNothing()
+    {
+        var refused = await ImportAsync(Morocco[..(Morocco.Length / 2)], skipInvalid: true);
+
+        Assert.False(refused.IsSuccess);
+        Assert.Empty(await ListAsync());
+    }
+
+    [Fact]
+    public async Task Import_UnrecognisedFile_SaysWhichFormatsItKnows()
+    {
+        var refused = await ImportAsync("hello, this is not a list of recommendations", fileName: "notes.bin");
+
+        Assert.Equal("format", Assert.Single(refused.Errors).Field);
+    }
+
+    [Fact]
+    public async Task ConcludingObservations_PastedAsText_LinkToTheirCycleAndGetTheFollowUpDeadline()
+    {
+        const string text = """
+            Torture
+
+            12. The Committee recommends that the State party:
+            (a) Ensure that all allegations of torture are promptly investigated;
+            (b) Strengthen the national preventive mechanism.
+            """;
+        var summary = (await ImportAsync(text, fileName: "co.txt", format: RecommendationFormat.ConcludingObservationsText, symbol: "CAT/C/MAR/CO/4")).Value;
+        var items = await ListAsync(filter: new RecommendationFilter { Symbol = "CAT/C/MAR/CO/4" });
+
+        var selected = (await _host.SendAsync(new SelectForFollowUp("MAR", [items[0].Id]))).Value;
+
+        Assert.Equal(2, summary.Created);
+        Assert.Equal(["12(a)", "12(b)"], items.Select(i => i.Paragraph));
+        Assert.Equal(new DateOnly(2012, 12, 21), Assert.Single(selected).FollowUpDeadline);
+        Assert.Single(await ListAsync(filter: new RecommendationFilter { FollowUp = true }));
+    }
+
+    [Fact]
+    public async Task List_Filters_SelectByThemeSdgStatusInstitutionAndWords()
+    {
+        await ImportAsync(Morocco);
+        var all = await ListAsync();
+        await _host.SendAsync(new AssignRecommendation("MAR", all[1].Id, "justice", []));
+
+        Assert.Single(await ListAsync(filter: new RecommendationFilter { Theme = "Access to justice" }));
+        Assert.Equal(2, (await ListAsync(filter: new RecommendationFilter { Sdg = "5.2" })).Count);
+        Assert.Single(await ListAsync(filter: new RecommendationFilter { Institution = "justice" }));
+        Assert.Equal("14", Assert.Single(await ListAsync(filter: new RecommendationFilter { Query = "rural justice" })).Paragraph);
+        Assert.Empty(await ListAsync(filter: new RecommendationFilter { Query = "\"; DROP TABLE x; --" }));
+        Assert.Equal(2, (await ListAsync(filter: new RecommendationFilter { Status = ImplementationStatus.NotStarted })).Count);
+        var summary = (await _host.SendAsync(new SummarizeRecommendations("MAR", new RecommendationFilter()))).Value;
+        Assert.Equal((2, 1), (summary.Total, summary.ByInstitution["justice"]));
+        Assert.Equal(2, summary.BySdgGoal["5"]);
+    }
+
+    [Fact]
+    public async Task FocalPoint_SeesAndReportsOnlyOnTheirInstitutionsRecommendations()
+    {
+        await ImportAsync(Morocco);
+        var all = await ListAsync();
+        await _host.SendAsync(new AssignRecommendation("MAR", all[0].Id, "interieur", ["justice"]));
+
+        var mine = await ListAsync(onlyInstitution: "justice");
+        var other = await _host.SendAsync(new GetRecommendation("MAR", all[1].Id, "justice"));
+        var refused = await _host.SendAsync(new AddProgress("MAR", all[1].Id, null, "justice", "done", [], [], OnlyInstitution: "justice"));
+        var notTheirs = await _host.SendAsync(new AddProgress("MAR", all[0].Id, null, "interieur", "done", [], [], OnlyInstitution: "justice"));
+        var accepted = await _host.SendAsync(new AddProgress("MAR", all[0].Id, null, "justice", "done", [], [], OnlyInstitution: "justice"));
+
+        Assert.Equal(all[0].Id, Assert.Single(mine).Id);
+        Assert.Equal(ErrorKind.NotFound, other.ErrorKind);
+        Assert.Equal(ErrorKind.NotFound, refused.ErrorKind);
+        Assert.Equal("institution", Assert.Single(notTheirs.Errors).Field);
+        Assert.True(accepted.IsSuccess);
+    }
+
+    [Fact]
+    public async Task Progress_WithEvidence_StoresTheFileUnderItsOwnNameAndRefusesPaths()
+    {
+        await ImportAsync(Morocco);
+        var id = (await ListAsync())[0].Id;
+
+        var traversal = await _host.SendAsync(new AddProgress("MAR", id, null, "justice", "text", [], [new EvidenceUpload("../../secret.txt", "text/plain", new MemoryStream([1]))]));
+        var badLink = await _host.SendAsync(new AddProgress("MAR", id, null, "justice", "text", ["javascript:alert(1)"], []));
+        var stored = await _host.SendAsync(new AddProgress("MAR", id, new DateOnly(2026, 11, 1), "justice", "Circular sent to prosecutors", ["https://example.org/circular"],
+            [new EvidenceUpload("Circulaire n° 12.pdf", "application/pdf", new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 test")))]));
+        var evidence = stored.Value.Evidence[0];
+        var download = await _host.SendAsync(new GetEvidence("MAR", id, evidence.Id));
+
+        Assert.Equal("evidence[0].fileName", Assert.Single(traversal.Errors).Field);
+        Assert.Equal("links[0]", Assert.Single(badLink.Errors).Field);
+        Assert.Equal(("Circulaire n° 12.pdf", 13L), (evidence.Label, evidence.Size));
+        await using (var content = download.Value.Content)
+        {
+            Assert.Equal("%PDF-1.7 test", await new StreamReader(content).ReadToEndAsync());
+        }
+
+        var detail = (await _host.SendAsync(new GetRecommendation("MAR", id))).Value;
+        Assert.Equal("Circular sent to prosecutors", Assert.Single(detail.Progress).Narrative);
+    }
+
+    [Fact]
+    public async Task Assign_UnknownInstitutionOrStatusInTheFuture_IsRefused()
+    {
+        await ImportAsync(Morocco);
+        var id = (await ListAsync())[0].Id;
+
+        var assign = await _host.SendAsync(new AssignRecommendation("MAR", id, "nowhere", ["justice", "justice-x"]));
+        var status = await _host.SendAsync(new SetRecommendationStatus("MAR", id, ImplementationStatus.Implemented, new DateOnly(2027, 1, 1), null, null));
+
+        Assert.Equal(["lead", "supporting[1]"], assign.Errors.Select(e => e.Field));
+        Assert.Equal("on", Assert.Single(status.Errors).Field);
+    }
+
+    [Fact]
+    public async Task Suggestions_ComeFromTheMostSimilarAssignedRecommendations()
+    {
+        await ImportAsync(Morocco);
+        var all = await ListAsync();
+        var violence = all.Single(r => r.Paragraph == "12");
+        var justice = all.Single(r => r.Paragraph == "14");
+        await _host.SendAsync(new AssignRecommendation("MAR", justice.Id, "justice", []));
+        await ImportAsync(Uhri(("6a1f0c3e-0000-4000-8000-000000000009", "Morocco", "CEDAW", "CEDAW/C/MAR/CO/5-6",
+            "20. The Committee recommends that the State party improve access to justice for women in rural areas.", "")));
+        var unassigned = (await ListAsync()).Single(r => r.Paragraph == "20");
+
+        var suggestion = (await _host.SendAsync(new SuggestForRecommendation("MAR", unassigned.Id))).Value;
+
+        var lead = suggestion.LeadInstitutions[0];
+        Assert.Equal("justice", lead.Value);
+        Assert.Contains(justice.Id, lead.SupportingIds);
+        Assert.Contains(suggestion.Themes, t => t.Value == "Access to justice");
+        Assert.DoesNotContain(violence.Id, lead.SupportingIds);
+    }
+}
