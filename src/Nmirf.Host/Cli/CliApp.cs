@@ -118,6 +118,7 @@ internal static class CliApp
             AccountCommands.Tokens(stdout, stderr),
             AccountCommands.Audit(stdout, stderr),
             RecommendationCommands.Recommendations(stdout, stderr),
+            BenchCommands.Bench(stdout, stderr),
         };
         root.SetAction((parsed, ct) => ServeCommand.RunAsync(Settings(parsed, parsed.GetValue(urls)), parsed.GetValue(noDemo), stdout, ct));
         return root;

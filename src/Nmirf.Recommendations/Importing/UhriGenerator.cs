@@ -62,12 +62,15 @@ public static class UhriGenerator
         "The Committee is concerned that", "The Committee notes with concern", "While noting the adoption of the law, the Committee regrets that",
     ];
 
-    /// <summary>Writes a JSON array of <paramref name="count"/> records to <paramref name="destination"/>, flushing as it goes so that memory stays flat.</summary>
-    public static async Task WriteAsync(Stream destination, int count, int seed = DefaultSeed, CancellationToken ct = default)
+    /// <summary>
+    /// Writes a JSON array of <paramref name="count"/> records to <paramref name="destination"/>, flushing as it goes so
+    /// that memory stays flat; all about <paramref name="country"/> when given, else spread over every country.
+    /// </summary>
+    public static async Task WriteAsync(Stream destination, int count, int seed = DefaultSeed, string? country = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var faker = new Faker("en") { Random = new Randomizer(seed) };
-        var countries = CountryCodes.All.OrderBy(c => c.Key, StringComparer.Ordinal).ToArray();
+        var countries = CountryCodes.All.Where(c => country is null || c.Key == country).OrderBy(c => c.Key, StringComparer.Ordinal).ToArray();
         var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = false });
         await using (writer.ConfigureAwait(false))
         {
