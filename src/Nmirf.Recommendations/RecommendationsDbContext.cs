@@ -41,7 +41,7 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
         recommendation.HasIndex(r => new { r.CountryCode, r.Body, r.Symbol, r.Paragraph });
         recommendation.HasIndex(r => new { r.CountryCode, r.Status });
         recommendation.HasIndex(r => new { r.CountryCode, r.LeadInstitution });
-        recommendation.HasIndex(r => new { r.CountryCode, r.UprCycle });
+        recommendation.HasIndex(r => new { r.CountryCode, r.UprCycle, r.Response });
         recommendation.HasMany(r => r.Tags).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         recommendation.HasQueryFilter(r => CurrentCountry == null || r.CountryCode == CurrentCountry);
         // Records created by an import are audited through their import run, not one row each.
@@ -51,7 +51,9 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
         tag.HasKey(t => new { t.RecommendationId, t.Kind, t.Value });
         tag.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
         tag.Property(t => t.Value).HasMaxLength(300);
+        tag.Property(t => t.CountryCode).HasMaxLength(3).IsFixedLength();
         tag.HasIndex(t => new { t.Kind, t.Value, t.RecommendationId });
+        tag.HasIndex(t => new { t.CountryCode, t.Kind, t.Value });
         tag.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
 
         var status = modelBuilder.Entity<StatusChange>();

@@ -38,10 +38,11 @@ internal static class BenchCommands
         var count = new Option<int>("--count") { Description = "Records to generate and import.", DefaultValueFactory = _ => 250_000 };
         var runs = new Option<int>("--runs") { Description = "Runs of each query.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var recommendations = new Command("recommendations", "Import N UHRI records into SQLite and time typical queries over them.") { count, runs, json };
+        var keep = new Option<string?>("--keep") { Description = "Keep the benchmark's databases in this folder (to study query plans)." };
+        var recommendations = new Command("recommendations", "Import N UHRI records into SQLite and time typical queries over them.") { count, runs, json, keep };
         recommendations.SetAction(async (parsed, ct) =>
         {
-            var figures = await RunAsync(parsed.GetValue(count), parsed.GetValue(runs), stderr, ct);
+            var figures = await RunAsync(parsed.GetValue(count), parsed.GetValue(runs), parsed.GetValue(keep), stderr, ct);
             if (parsed.GetValue(json))
             {
                 await Output.WriteJsonAsync(stdout, figures);
@@ -60,9 +61,9 @@ internal static class BenchCommands
         return new Command("bench", "Benchmarks (figures for docs/benchmarks.md).") { recommendations };
     }
 
-    private static async Task<RecommendationsFigures> RunAsync(int count, int runs, TextWriter log, CancellationToken ct)
+    private static async Task<RecommendationsFigures> RunAsync(int count, int runs, string? keep, TextWriter log, CancellationToken ct)
     {
-        var folder = Directory.CreateTempSubdirectory("nmirf-bench-").FullName;
+        var folder = keep is null ? Directory.CreateTempSubdirectory("nmirf-bench-").FullName : Directory.CreateDirectory(keep).FullName;
         try
         {
             var file = Path.Combine(folder, "uhri.json");
@@ -108,7 +109,10 @@ internal static class BenchCommands
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            if (keep is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
@@ -152,7 +156,7 @@ internal static class BenchCommands
         var parameters = InsertParameters.ToDictionary(n => n, n => insert.Parameters.Add(new SqliteParameter { ParameterName = n }));
         await using var tag = connection.CreateCommand();
         tag.Transaction = transaction;
-        tag.CommandText = "INSERT OR IGNORE INTO recommendations_Tags (\"RecommendationId\",\"Kind\",\"Value\") VALUES ($id,$kind,$value)";
+        tag.CommandText = "INSERT OR IGNORE INTO recommendations_Tags (\"RecommendationId\",\"CountryCode\",\"Kind\",\"Value\") VALUES ($id,'MAR',$kind,$value)";
         var tagId = tag.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
         var tagKind = tag.Parameters.Add(new SqliteParameter { ParameterName = "$kind" });
         var tagValue = tag.Parameters.Add(new SqliteParameter { ParameterName = "$value" });

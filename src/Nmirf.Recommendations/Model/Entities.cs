@@ -88,6 +88,9 @@ internal sealed class Recommendation : ICountryOwned
 internal sealed class RecommendationTag
 {
     public Guid RecommendationId { get; init; }
+
+    /// <summary>The recommendation's country, repeated so that counts by tag read one index.</summary>
+    public required string CountryCode { get; init; }
     public TagKind Kind { get; init; }
     public required string Value { get; init; }
 }

@@ -94,7 +94,7 @@ internal sealed class CommandHandlers(RecommendationsDbContext db, ISender sende
         recommendation.Tags.RemoveAll(t => t.Kind == TagKind.SupportingInstitution && !wanted.Contains(t.Value));
         foreach (var code in wanted.Where(c => !recommendation.Tags.Any(t => t.Kind == TagKind.SupportingInstitution && t.Value == c)))
         {
-            recommendation.Tags.Add(new RecommendationTag { RecommendationId = recommendation.Id, Kind = TagKind.SupportingInstitution, Value = code });
+            recommendation.Tags.Add(new RecommendationTag { RecommendationId = recommendation.Id, CountryCode = recommendation.CountryCode, Kind = TagKind.SupportingInstitution, Value = code });
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -163,7 +163,7 @@ internal sealed class CommandHandlers(RecommendationsDbContext db, ISender sende
 
         foreach (var theme in command.Themes.Select(t => t.Trim()).Distinct().Where(t => !recommendation.Tags.Any(x => x.Kind == TagKind.Theme && x.Value == t)))
         {
-            recommendation.Tags.Add(new RecommendationTag { RecommendationId = recommendation.Id, Kind = TagKind.Theme, Value = theme });
+            recommendation.Tags.Add(new RecommendationTag { RecommendationId = recommendation.Id, CountryCode = recommendation.CountryCode, Kind = TagKind.Theme, Value = theme });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -47,6 +47,7 @@ internal sealed class ImportRecommendationsHandler(RecommendationsDbContext db, 
 {
     private const int BatchSize = 1000;
     private const int MaxProblemsListed = 1000;
+    private const int AnalyzeAfter = 1000;
 
     public async ValueTask<Result<ImportSummary>> Handle(ImportRecommendations command, CancellationToken cancellationToken)
     {
@@ -144,6 +145,12 @@ internal sealed class ImportRecommendationsHandler(RecommendationsDbContext db, 
             db.ImportRuns.Add(run);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (run.Created + run.Updated >= AnalyzeAfter && db.HasFullTextTable)
+            {
+                // SQLite plans its queries from statistics it gathers only when asked: after a large import the
+                // tag filters are planned from the tags (a few thousand rows), not by scanning the country's rows.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+            }
         }
         else
         {
@@ -215,7 +222,7 @@ internal sealed class ImportRecommendationsHandler(RecommendationsDbContext db, 
                 {
                     recommendation = new Recommendation { CountryCode = country, Key = key, ImportRunId = run.Id };
                     recommendation.Apply(record, cycle);
-                    recommendation.Tags.AddRange(wanted.Select(t => new RecommendationTag { RecommendationId = recommendation.Id, Kind = t.Kind, Value = t.Value }));
+                    recommendation.Tags.AddRange(wanted.Select(t => new RecommendationTag { RecommendationId = recommendation.Id, CountryCode = recommendation.CountryCode, Kind = t.Kind, Value = t.Value }));
                     db.Recommendations.Add(recommendation);
                     existing[key] = recommendation;
                     run.Created++;
@@ -253,7 +260,7 @@ internal sealed class ImportRecommendationsHandler(RecommendationsDbContext db, 
             recommendation.Tags.Remove(tag);
         }
 
-        recommendation.Tags.AddRange(missing.Select(t => new RecommendationTag { RecommendationId = recommendation.Id, Kind = t.Kind, Value = t.Value }));
+        recommendation.Tags.AddRange(missing.Select(t => new RecommendationTag { RecommendationId = recommendation.Id, CountryCode = recommendation.CountryCode, Kind = t.Kind, Value = t.Value }));
         return stale.Count > 0 || missing.Count > 0;
     }
 

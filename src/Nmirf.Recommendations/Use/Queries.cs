@@ -108,9 +108,15 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         var byStatus = await filtered.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byInstitution = await filtered.GroupBy(r => r.LeadInstitution).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byBody = await filtered.GroupBy(r => r.Body).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var ids = filtered.Select(r => r.Id);
-        var bySdg = await db.Tags.Where(t => t.Kind == TagKind.SdgGoal && ids.Contains(t.RecommendationId))
-            .GroupBy(t => t.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var sdgTags = db.Tags.Where(t => t.CountryCode == query.Country && t.Kind == TagKind.SdgGoal);
+        if (query.Filter != new RecommendationFilter() || query.OnlyInstitution is not null)
+        {
+            // Without a filter the country's tags are the answer, read from one index; with one, only the selected.
+            var ids = filtered.Select(r => r.Id);
+            sdgTags = sdgTags.Where(t => ids.Contains(t.RecommendationId));
+        }
+
+        var bySdg = await sdgTags.GroupBy(t => t.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return new RecommendationSummary(
             byStatus.Sum(s => s.Count),
             byStatus.OrderBy(s => s.Key).ToDictionary(s => Kebab(s.Key.ToString()), s => s.Count),
@@ -142,10 +148,16 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         var query = db.Recommendations.Where(r => r.CountryCode == country);
         IQueryable<Guid> Tagged(TagKind kind, string value) => db.Tags.Where(t => t.Kind == kind && t.Value == value).Select(t => t.RecommendationId);
 
+        // "Lead or supporting" as two id sets, so that each side is read from its index (an OR of a column and a
+        // subquery would scan the country's rows).
+        IQueryable<Guid> LedOrSupportedBy(string institution) =>
+            db.Recommendations.Where(x => x.CountryCode == country && x.LeadInstitution == institution).Select(x => x.Id)
+                .Concat(Tagged(TagKind.SupportingInstitution, institution));
+
         if (onlyInstitution is { } mine)
         {
-            var supporting = Tagged(TagKind.SupportingInstitution, mine);
-            query = query.Where(r => r.LeadInstitution == mine || supporting.Contains(r.Id));
+            var ids = LedOrSupportedBy(mine);
+            query = query.Where(r => ids.Contains(r.Id));
         }
 
         if (filter.Body is { } body)
@@ -180,8 +192,8 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
 
         if (filter.Institution is { } institution)
         {
-            var supporting = Tagged(TagKind.SupportingInstitution, institution);
-            query = query.Where(r => r.LeadInstitution == institution || supporting.Contains(r.Id));
+            var ids = LedOrSupportedBy(institution);
+            query = query.Where(r => ids.Contains(r.Id));
         }
 
         foreach (var (kind, value) in new[]

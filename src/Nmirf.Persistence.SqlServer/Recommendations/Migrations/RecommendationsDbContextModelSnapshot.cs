@@ -260,7 +260,7 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
 
                     b.HasIndex("CountryCode", "Status");
 
-                    b.HasIndex("CountryCode", "UprCycle");
+                    b.HasIndex("CountryCode", "UprCycle", "Response");
 
                     b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
 
@@ -282,7 +282,15 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
                     b.HasKey("RecommendationId", "Kind", "Value");
+
+                    b.HasIndex("CountryCode", "Kind", "Value");
 
                     b.HasIndex("Kind", "Value", "RecommendationId");
 

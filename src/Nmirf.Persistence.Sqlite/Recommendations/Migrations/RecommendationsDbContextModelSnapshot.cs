@@ -254,7 +254,7 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
 
                     b.HasIndex("CountryCode", "Status");
 
-                    b.HasIndex("CountryCode", "UprCycle");
+                    b.HasIndex("CountryCode", "UprCycle", "Response");
 
                     b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
 
@@ -276,7 +276,15 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.HasKey("RecommendationId", "Kind", "Value");
+
+                    b.HasIndex("CountryCode", "Kind", "Value");
 
                     b.HasIndex("Kind", "Value", "RecommendationId");
 
