@@ -15,6 +15,8 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
 
     /// <summary>True on SQLite, where full-text search uses the FTS5 table the migrations create.</summary>
     public bool HasFullTextTable => !IsSqlServer;
@@ -87,6 +89,21 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
         evidence.Property(e => e.StoredName).HasMaxLength(60);
         evidence.Property(e => e.ContentType).HasMaxLength(100);
         evidence.HasQueryFilter(e => CurrentCountry == null || e.CountryCode == CurrentCountry);
+
+        var cluster = modelBuilder.Entity<Cluster>();
+        cluster.HasKey(c => c.Id);
+        cluster.Property(c => c.CountryCode).HasMaxLength(3).IsFixedLength();
+        cluster.Property(c => c.Code).HasMaxLength(40);
+        cluster.Property(c => c.Name).HasMaxLength(300);
+        cluster.Property(c => c.Description).HasMaxLength(2000);
+        cluster.HasIndex(c => new { c.CountryCode, c.Code }).IsUnique();
+        cluster.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        cluster.HasQueryFilter(c => CurrentCountry == null || c.CountryCode == CurrentCountry);
+
+        var member = modelBuilder.Entity<ClusterMember>();
+        member.HasKey(m => new { m.ClusterId, m.RecommendationId });
+        member.HasIndex(m => m.RecommendationId);
+        member.HasOne<Recommendation>().WithMany().HasForeignKey(m => m.RecommendationId).OnDelete(DeleteBehavior.Cascade);
 
         var run = modelBuilder.Entity<ImportRun>();
         run.HasKey(r => r.Id);

@@ -14,7 +14,7 @@ namespace Nmirf.Architecture.Tests;
 public class ArchitectureTests
 {
     /// <summary>The modules: one project each, talking to one another only through their public contracts and the mediator.</summary>
-    private static readonly string[] Modules = ["Nmirf.Accounts", "Nmirf.Mandates", "Nmirf.Reporting"];
+    private static readonly string[] Modules = ["Nmirf.Accounts", "Nmirf.Mandates", "Nmirf.Recommendations", "Nmirf.Reporting"];
 
     private static readonly Assembly Host = typeof(NmirfServices).Assembly;
 

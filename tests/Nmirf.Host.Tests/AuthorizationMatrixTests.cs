@@ -92,6 +92,9 @@ public sealed class AuthorizationMatrixTests(ServerFixture server) : IClassFixtu
         ["GET /countries/{country}/recommendations/{id:guid}/suggestions"] = new InCountry(Permission.RecommendationsWrite),
         ["POST /countries/{country}/recommendations/{id:guid}/progress"] = new InCountry(Permission.ProgressWrite),
         ["GET /countries/{country}/recommendations/{id:guid}/evidence/{fileId:guid}"] = new InCountry(Permission.RecommendationsRead),
+        ["GET /countries/{country}/clusters/"] = new InCountry(Permission.RecommendationsRead),
+        ["PUT /countries/{country}/clusters/{code}"] = new InCountry(Permission.RecommendationsWrite),
+        ["POST /countries/{country}/clusters/{code}/members"] = new InCountry(Permission.RecommendationsWrite),
     };
 
     /// <summary>Every endpoint the host maps, read from the host as it is built (not from a list kept by hand).</summary>

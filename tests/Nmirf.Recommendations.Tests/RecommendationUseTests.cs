@@ -224,6 +224,25 @@ public sealed class RecommendationUseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cluster_GroupsRecommendationsAndFiltersTheList()
+    {
+        await ImportAsync(Morocco);
+        var all = await ListAsync();
+
+        var saved = await _host.SendAsync(new SaveCluster("MAR", "violence", "Violence against women", null));
+        var members = await _host.SendAsync(new ChangeClusterMembers("MAR", "violence", [all[0].Id, Guid.NewGuid()], []));
+        var added = await _host.SendAsync(new ChangeClusterMembers("MAR", "violence", [all[0].Id], []));
+        var badCode = await _host.SendAsync(new SaveCluster("MAR", "Violence Cluster", "x", null));
+
+        Assert.True(saved.IsSuccess);
+        Assert.Equal(ErrorKind.NotFound, members.ErrorKind);
+        Assert.Equal(1, added.Value.Recommendations);
+        Assert.Equal("code", Assert.Single(badCode.Errors).Field);
+        Assert.Equal(all[0].Id, Assert.Single(await ListAsync(filter: new RecommendationFilter { Cluster = "violence" })).Id);
+        Assert.Equal(1, Assert.Single(await _host.SendAsync(new ListClusters("MAR"))).Recommendations);
+    }
+
+    [Fact]
     public async Task Suggestions_ComeFromTheMostSimilarAssignedRecommendations()
     {
         await ImportAsync(Morocco);

@@ -41,6 +41,7 @@ internal static class ApiHost
         app.MapReportingEndpoints(country);
         app.MapAccountEndpoints(country);
         country.MapRecommendationEndpoints();
+        country.MapClusterEndpoints();
         app.MapPluginEndpoints();
         return app;
     }

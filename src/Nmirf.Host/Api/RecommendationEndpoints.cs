@@ -20,15 +20,19 @@ internal static class RecommendationEndpoints
 
     public sealed record ThemesRequest(IReadOnlyList<string>? Themes);
 
+    public sealed record ClusterRequest(string? Name, string? Description);
+
+    public sealed record MembersRequest(IReadOnlyList<Guid>? Add, IReadOnlyList<Guid>? Remove);
+
     /// <summary>The filters of a list, from the query string.</summary>
     public sealed record FilterQuery(
         string? Body, string? Symbol, int? Cycle, string? Theme, string? Sdg, string? Affected, string? State,
-        UprResponse? Response, ImplementationStatus? Status, string? Institution, bool? FollowUp, string? Q)
+        UprResponse? Response, ImplementationStatus? Status, string? Institution, bool? FollowUp, string? Q, string? Cluster)
     {
         public RecommendationFilter ToFilter() => new()
         {
             Body = Body, Symbol = Symbol, UprCycle = Cycle, Theme = Theme, Sdg = Sdg, AffectedPersons = Affected, RecommendingState = State,
-            Response = Response, Status = Status, Institution = Institution, FollowUp = FollowUp, Query = Q,
+            Response = Response, Status = Status, Institution = Institution, FollowUp = FollowUp, Query = Q, Cluster = Cluster,
         };
     }
 
@@ -102,6 +106,20 @@ internal static class RecommendationEndpoints
                     : ApiResults.Problem(result);
             })
             .RequirePermission(Permission.RecommendationsRead);
+    }
+
+    public static void MapClusterEndpoints(this RouteGroupBuilder country)
+    {
+        var clusters = country.MapGroup("/clusters").WithTags("Recommendations");
+        clusters.MapGet("/", async (string country, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListClusters(country), ct)))
+            .RequirePermission(Permission.RecommendationsRead);
+        clusters.MapPut("/{code}", async (string country, string code, ClusterRequest body, ISender sender, CancellationToken ct) =>
+                ApiResults.Ok(await sender.Send(new SaveCluster(country, code, body.Name, body.Description), ct)))
+            .RequirePermission(Permission.RecommendationsWrite)
+            .WithSummary("Creates or renames a cluster of recommendations (a group for a follow-up plan).");
+        clusters.MapPost("/{code}/members", async (string country, string code, MembersRequest body, ISender sender, CancellationToken ct) =>
+                ApiResults.Ok(await sender.Send(new ChangeClusterMembers(country, code, body.Add ?? [], body.Remove ?? []), ct)))
+            .RequirePermission(Permission.RecommendationsWrite);
     }
 
     private static async Task<string?> RestrictionAsync(CallerAccessor callers, string country, CancellationToken ct) =>

@@ -25,6 +25,7 @@ internal static class RecommendationCommands
         command.Subcommands.Add(Progress(stdout, stderr));
         command.Subcommands.Add(FollowUp(stdout, stderr));
         command.Subcommands.Add(Export(stdout, stderr));
+        command.Subcommands.Add(Cluster(stdout, stderr));
         return command;
     }
 
@@ -95,7 +96,7 @@ internal static class RecommendationCommands
     }
 
     private static (Option<string?> Body, Option<string?> Symbol, Option<int?> Cycle, Option<string?> Theme, Option<string?> Sdg, Option<string?> Affected,
-        Option<string?> State, Option<string?> Response, Option<string?> Status, Option<string?> Institution, Option<bool?> FollowUp, Option<string?> Query) Filters() =>
+        Option<string?> State, Option<string?> Response, Option<string?> Status, Option<string?> Institution, Option<bool?> FollowUp, Option<string?> Query, Option<string?> Cluster) Filters() =>
     (
         new("--body") { Description = "Plugin id, such as cedaw." },
         new("--symbol") { Description = "Document symbol." },
@@ -108,11 +109,12 @@ internal static class RecommendationCommands
         new("--status") { Description = "Implementation status, such as in-progress." },
         new("--institution") { Description = "Lead or supporting institution." },
         new("--follow-up") { Description = "Only those selected for follow-up (true) or not (false)." },
-        new("--search") { Description = "Words that must all appear in the text." }
+        new("--search") { Description = "Words that must all appear in the text." },
+        new("--cluster") { Description = "The code of a cluster." }
     );
 
     private static RecommendationFilter Filter(ParseResult parsed, (Option<string?> Body, Option<string?> Symbol, Option<int?> Cycle, Option<string?> Theme, Option<string?> Sdg, Option<string?> Affected,
-        Option<string?> State, Option<string?> Response, Option<string?> Status, Option<string?> Institution, Option<bool?> FollowUp, Option<string?> Query) f, ErrorList errors) => new()
+        Option<string?> State, Option<string?> Response, Option<string?> Status, Option<string?> Institution, Option<bool?> FollowUp, Option<string?> Query, Option<string?> Cluster) f, ErrorList errors) => new()
     {
         Body = parsed.GetValue(f.Body),
         Symbol = parsed.GetValue(f.Symbol),
@@ -126,12 +128,13 @@ internal static class RecommendationCommands
         Institution = parsed.GetValue(f.Institution),
         FollowUp = parsed.GetValue(f.FollowUp),
         Query = parsed.GetValue(f.Query),
+        Cluster = parsed.GetValue(f.Cluster),
     };
 
     private static void AddFilters(Command command, (Option<string?> Body, Option<string?> Symbol, Option<int?> Cycle, Option<string?> Theme, Option<string?> Sdg, Option<string?> Affected,
-        Option<string?> State, Option<string?> Response, Option<string?> Status, Option<string?> Institution, Option<bool?> FollowUp, Option<string?> Query) f)
+        Option<string?> State, Option<string?> Response, Option<string?> Status, Option<string?> Institution, Option<bool?> FollowUp, Option<string?> Query, Option<string?> Cluster) f)
     {
-        foreach (var option in new Option[] { f.Body, f.Symbol, f.Cycle, f.Theme, f.Sdg, f.Affected, f.State, f.Response, f.Status, f.Institution, f.FollowUp, f.Query })
+        foreach (var option in new Option[] { f.Body, f.Symbol, f.Cycle, f.Theme, f.Sdg, f.Affected, f.State, f.Response, f.Status, f.Institution, f.FollowUp, f.Query, f.Cluster })
         {
             command.Options.Add(option);
         }
@@ -422,6 +425,40 @@ internal static class RecommendationCommands
             return CliApp.Done;
         }, ct));
         return export;
+    }
+
+    private static Command Cluster(TextWriter stdout, TextWriter stderr)
+    {
+        var country = Country();
+        var code = new Argument<string>("code") { Description = "The cluster's code, such as justice-reform." };
+        var name = new Option<string?>("--name") { Description = "Create or rename the cluster with this name." };
+        var add = new Option<Guid[]>("--add") { Description = "Recommendations to add.", AllowMultipleArgumentsPerToken = true };
+        var remove = new Option<Guid[]>("--remove") { Description = "Recommendations to remove.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("cluster", "Create a cluster of recommendations (a group for a follow-up plan) and change its members.") { code, country, name, add, remove };
+        command.SetAction((parsed, ct) => CliServices.RunAsync(CliApp.Settings(parsed), async (services, token) =>
+        {
+            var sender = services.GetRequiredService<ISender>();
+            var c = parsed.GetValue(country)!;
+            Result<ClusterView>? result = null;
+            if (parsed.GetValue(name) is { } title)
+            {
+                result = await sender.Send(new SaveCluster(c, parsed.GetValue(code), title, null), token);
+            }
+
+            if (result is not { IsSuccess: false } && ((parsed.GetValue(add)?.Length ?? 0) > 0 || (parsed.GetValue(remove)?.Length ?? 0) > 0 || result is null))
+            {
+                result = await sender.Send(new ChangeClusterMembers(c, parsed.GetValue(code)!, parsed.GetValue(add) ?? [], parsed.GetValue(remove) ?? []), token);
+            }
+
+            if (!result!.IsSuccess)
+            {
+                return await Output.FailAsync(stderr, "recommendations cluster", result.Errors);
+            }
+
+            await stdout.WriteLineAsync($"{result.Value.Code}: {result.Value.Name}, {result.Value.Recommendations} recommendation(s)");
+            return CliApp.Done;
+        }, ct));
+        return command;
     }
 
     private static async Task<int> Done(TextWriter stdout, TextWriter stderr, string verb, Result<RecommendationView> result)

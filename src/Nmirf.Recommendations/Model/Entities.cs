@@ -154,3 +154,20 @@ internal sealed class ImportRun : ICountryOwned
     public DateTime StartedAt { get; init; }
     public required string RecordedBy { get; init; }
 }
+
+/// <summary>A group of recommendations the mechanism defines, such as a theme of its follow-up plan.</summary>
+internal sealed class Cluster : ICountryOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string CountryCode { get; init; }
+    public required string Code { get; init; }
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public List<ClusterMember> Members { get; init; } = [];
+}
+
+internal sealed class ClusterMember
+{
+    public Guid ClusterId { get; init; }
+    public Guid RecommendationId { get; init; }
+}

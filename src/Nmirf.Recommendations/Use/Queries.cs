@@ -29,6 +29,9 @@ public sealed record RecommendationFilter
 
     /// <summary>Words that must all appear in the text.</summary>
     public string? Query { get; init; }
+
+    /// <summary>The code of one of the mechanism's clusters.</summary>
+    public string? Cluster { get; init; }
 }
 
 /// <summary>One page of a list, with the total number of items.</summary>
@@ -209,6 +212,12 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
                 var ids = Tagged(kind, value);
                 query = query.Where(r => ids.Contains(r.Id));
             }
+        }
+
+        if (filter.Cluster is { } code)
+        {
+            var members = db.ClusterMembers.Where(m => db.Clusters.Any(c => c.Id == m.ClusterId && c.CountryCode == country && c.Code == code)).Select(m => m.RecommendationId);
+            query = query.Where(r => members.Contains(r.Id));
         }
 
         if (FullText.Terms(filter.Query) is { Count: > 0 } terms)

@@ -23,6 +23,55 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Nmirf.Recommendations.Model.Cluster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Clusters", "recommendations");
+                });
+
+            modelBuilder.Entity("Nmirf.Recommendations.Model.ClusterMember", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ClusterId", "RecommendationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("ClusterMembers", "recommendations");
+                });
+
             modelBuilder.Entity("Nmirf.Recommendations.Model.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -350,6 +399,21 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                     b.ToTable("StatusChanges", "recommendations");
                 });
 
+            modelBuilder.Entity("Nmirf.Recommendations.Model.ClusterMember", b =>
+                {
+                    b.HasOne("Nmirf.Recommendations.Model.Cluster", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nmirf.Recommendations.Model.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nmirf.Recommendations.Model.EvidenceFile", b =>
                 {
                     b.HasOne("Nmirf.Recommendations.Model.ProgressUpdate", null)
@@ -384,6 +448,11 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                         .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nmirf.Recommendations.Model.Cluster", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Nmirf.Recommendations.Model.ProgressUpdate", b =>

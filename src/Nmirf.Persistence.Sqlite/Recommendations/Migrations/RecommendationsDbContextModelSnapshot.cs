@@ -17,6 +17,55 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Nmirf.Recommendations.Model.Cluster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode", "Code")
+                        .IsUnique();
+
+                    b.ToTable("recommendations_Clusters");
+                });
+
+            modelBuilder.Entity("Nmirf.Recommendations.Model.ClusterMember", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClusterId", "RecommendationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("recommendations_ClusterMembers");
+                });
+
             modelBuilder.Entity("Nmirf.Recommendations.Model.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -344,6 +393,21 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                     b.ToTable("recommendations_StatusChanges");
                 });
 
+            modelBuilder.Entity("Nmirf.Recommendations.Model.ClusterMember", b =>
+                {
+                    b.HasOne("Nmirf.Recommendations.Model.Cluster", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nmirf.Recommendations.Model.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nmirf.Recommendations.Model.EvidenceFile", b =>
                 {
                     b.HasOne("Nmirf.Recommendations.Model.ProgressUpdate", null)
@@ -378,6 +442,11 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                         .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nmirf.Recommendations.Model.Cluster", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Nmirf.Recommendations.Model.ProgressUpdate", b =>
