@@ -152,6 +152,37 @@ public sealed class SecurityTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task CountryAdministrator_CannotImportIntoEveryCountry()
+    {
+        var admin = await server.ClientForAsync("admin.mar@demo.nmirf.test");
+        using var content = new StringContent("[]", Encoding.UTF8, "application/json");
+
+        var response = await admin.PostAsync(new Uri("/countries/MAR/recommendations/import?fileName=x.json&allCountries=true", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task FocalPoint_ListsOnlyTheirInstitutionsRecommendations()
+    {
+        const string co = "12. The Committee recommends that the State party strengthen the national preventive mechanism.\n\n13. The Committee recommends that the State party train police officers.\n";
+        using var content = new StringContent(co, Encoding.UTF8, "text/plain");
+        var imported = await server.Client.PostAsync(new Uri("/countries/MAR/recommendations/import?fileName=co.txt&format=co-text&symbol=CAT/C/MAR/CO/4", UriKind.Relative), content);
+        var all = await server.Client.GetFromJsonAsync<JsonElement>("/countries/MAR/recommendations?symbol=CAT/C/MAR/CO/4");
+        var first = all.GetProperty("items")[0].GetProperty("id").GetString();
+        await server.Client.PutAsJsonAsync($"/countries/MAR/recommendations/{first}/assignment", new { lead = "justice", supporting = Array.Empty<string>() });
+        var focal = await server.ClientForAsync("focal.mar@demo.nmirf.test");
+
+        var mine = await focal.GetFromJsonAsync<JsonElement>("/countries/MAR/recommendations?symbol=CAT/C/MAR/CO/4");
+        var other = await focal.GetAsync(new Uri($"/countries/MAR/recommendations/{all.GetProperty("items")[1].GetProperty("id").GetString()}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(2, all.GetProperty("total").GetInt32());
+        Assert.Equal(first, Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
     public async Task OversizedBody_IsRefusedBeforeItIsRead()
     {
         // The request announces 11 MB and sends none of it: the server answers from the headers alone.

@@ -127,8 +127,14 @@ internal static class RecommendationEndpoints
 
     private static async Task<IResult> ImportAsync(
         string country, string? fileName, string? format, string? symbol, bool? dryRun, bool? skipInvalid, bool? allCountries,
-        HttpRequest request, ISender sender, CancellationToken ct)
+        HttpRequest request, CallerAccessor callers, ISender sender, CancellationToken ct)
     {
+        if (allCountries == true && (await callers.GetAsync(ct)) is not { NetworkAdministrator: true })
+        {
+            // Rows of other countries would be written where the caller may hold no role.
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "only a network administrator imports into every country (allCountries)");
+        }
+
         RecommendationFormat? chosen = null;
         if (format is not null && format != "auto")
         {
