@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Countries;
 using Nmirf.BuildingBlocks.Errors;
+using Nmirf.BuildingBlocks.Persistence;
 using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Mandates.Countries;
 using Nmirf.Recommendations.Importing;
@@ -206,6 +207,7 @@ internal sealed class ImportRecommendationsHandler(RecommendationsDbContext db, 
 
     private async Task WriteBatchAsync(List<(RecommendationRecord Record, string Country)> batch, ImportRun run, Dictionary<(string, string), Guid> cycles, CancellationToken cancellationToken)
     {
+        var created = new List<Recommendation>();
         foreach (var group in batch.GroupBy(b => b.Country))
         {
             var keys = group.Select(b => Recommendation.KeyOf(b.Record)).Distinct().ToList();
@@ -220,10 +222,11 @@ internal sealed class ImportRecommendationsHandler(RecommendationsDbContext db, 
                 var wanted = Recommendation.SourceTags(record).ToHashSet();
                 if (!existing.TryGetValue(key, out var recommendation))
                 {
+                    // New records go in through one prepared statement, without change tracking (below).
                     recommendation = new Recommendation { CountryCode = country, Key = key, ImportRunId = run.Id };
                     recommendation.Apply(record, cycle);
                     recommendation.Tags.AddRange(wanted.Select(t => new RecommendationTag { RecommendationId = recommendation.Id, CountryCode = recommendation.CountryCode, Kind = t.Kind, Value = t.Value }));
-                    db.Recommendations.Add(recommendation);
+                    created.Add(recommendation);
                     existing[key] = recommendation;
                     run.Created++;
                     continue;
@@ -245,8 +248,22 @@ internal sealed class ImportRecommendationsHandler(RecommendationsDbContext db, 
             }
         }
 
+        // Changes to existing records are saved (and audited) through the context, new ones in bulk.
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        if (created.Count > 0)
+        {
+            await using var recommendations = BulkInserter<Recommendation>.Create(db);
+            await using var tags = BulkInserter<RecommendationTag>.Create(db);
+            foreach (var recommendation in created)
+            {
+                await recommendations.InsertAsync(recommendation, cancellationToken);
+                foreach (var tag in recommendation.Tags)
+                {
+                    await tags.InsertAsync(tag, cancellationToken);
+                }
+            }
+        }
     }
 
     /// <summary>Brings the source's tags to <paramref name="wanted"/>; the mechanism's supporting institutions are kept.</summary>
