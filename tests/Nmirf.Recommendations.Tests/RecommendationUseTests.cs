@@ -224,6 +224,42 @@ public sealed class RecommendationUseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_ManyMatches_ReadsTheSamePagesAsTheFullOrderedList()
+    {
+        // With many matches a page is read by walking the list's index; it must be the page the sorted matches give.
+        using var file = new MemoryStream();
+        await UhriGenerator.WriteAsync(file, 3000, country: "MAR");
+        file.Position = 0;
+        Assert.True((await _host.SendAsync(new ImportRecommendations("MAR", file, "uhri.json", RecommendationFormat.UhriJson))).IsSuccess);
+        var filter = new RecommendationFilter { Sdg = "16" };
+
+        Page<RecommendationView> page;
+        var threshold = QueryHandlers.DenseMatches;
+        QueryHandlers.DenseMatches = 100;
+        try
+        {
+            page = (await _host.SendAsync(new ListRecommendations("MAR", filter, 2, 50))).Value;
+        }
+        finally
+        {
+            QueryHandlers.DenseMatches = threshold;
+        }
+
+        var all = new List<Guid>();
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            await foreach (var item in await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new StreamRecommendations("MAR", filter)))
+            {
+                all.Add(item.Id);
+            }
+        }
+
+        Assert.True(page.Total > 100, $"only {page.Total} matches");
+        Assert.Equal(page.Total, all.Count);
+        Assert.Equal(all.Skip(50).Take(50), page.Items.Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Cluster_GroupsRecommendationsAndFiltersTheList()
     {
         await ImportAsync(Morocco);

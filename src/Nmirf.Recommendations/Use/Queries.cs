@@ -76,6 +76,9 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>Above this many matches, a page is read by walking the list's index rather than by sorting the matches (lowered by a test to reach that path with little data).</summary>
+    internal static int DenseMatches { get; set; } = 5000;
+
     public async ValueTask<Result<Page<RecommendationView>>> Handle(ListRecommendations query, CancellationToken cancellationToken)
     {
         var country = await sender.Send(new GetCountry(query.Country), cancellationToken);
@@ -89,9 +92,10 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             return new Error("page", $"pages start at 1 and hold 1 to {MaxPageSize} items");
         }
 
-        var filtered = Filtered(db, query.Country, query.Filter, query.OnlyInstitution);
-        var total = await filtered.CountAsync(cancellationToken);
-        var items = await Ordered(filtered).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+        var total = await Filtered(db, query.Country, query.Filter, query.OnlyInstitution).CountAsync(cancellationToken);
+        // Many matches: walk the list's index and stop at the page's end. Few: sort them (walking would read every row).
+        var ordered = total > DenseMatches;
+        var items = await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
         return new Page<RecommendationView>(items.Select(r => r.ToView()).ToList(), total, query.Page, query.PageSize);
     }
@@ -145,11 +149,26 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             progress.Select(p => new ProgressView(p.Id, p.On, p.Institution, p.Narrative, p.Links, p.Evidence.Select(e => new EvidenceView(e.Id, e.Label, e.ContentType, e.Size)).ToList(), p.RecordedBy, p.RecordedAt)).ToList());
     }
 
-    /// <summary>The recommendations of <paramref name="country"/> the filter selects; a focal point sees those of their institution only.</summary>
-    internal static IQueryable<Recommendation> Filtered(RecommendationsDbContext db, string country, RecommendationFilter filter, string? onlyInstitution)
+    /// <summary>
+    /// The recommendations of <paramref name="country"/> the filter selects; a focal point sees those of their
+    /// institution only. A tag filter is written for the use of the query: to count, as a set of ids read from the
+    /// tag index (<paramref name="ordered"/> false); to read a page in list order, as a test on each row met while
+    /// walking the list's index, which stops at the page's end instead of sorting every match.
+    /// </summary>
+    internal static IQueryable<Recommendation> Filtered(RecommendationsDbContext db, string country, RecommendationFilter filter, string? onlyInstitution, bool ordered = false)
     {
         var query = db.Recommendations.Where(r => r.CountryCode == country);
         IQueryable<Guid> Tagged(TagKind kind, string value) => db.Tags.Where(t => t.Kind == kind && t.Value == value).Select(t => t.RecommendationId);
+        IQueryable<Recommendation> WithTag(IQueryable<Recommendation> q, TagKind kind, string value)
+        {
+            if (ordered)
+            {
+                return q.Where(r => db.Tags.Any(t => t.RecommendationId == r.Id && t.Kind == kind && t.Value == value));
+            }
+
+            var ids = Tagged(kind, value);
+            return q.Where(r => ids.Contains(r.Id));
+        }
 
         // "Lead or supporting" as two id sets, so that each side is read from its index (an OR of a column and a
         // subquery would scan the country's rows).
@@ -157,10 +176,20 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             db.Recommendations.Where(x => x.CountryCode == country && x.LeadInstitution == institution).Select(x => x.Id)
                 .Concat(Tagged(TagKind.SupportingInstitution, institution));
 
+        IQueryable<Recommendation> LedOrSupported(IQueryable<Recommendation> q, string institution)
+        {
+            if (ordered)
+            {
+                return q.Where(r => r.LeadInstitution == institution || db.Tags.Any(t => t.RecommendationId == r.Id && t.Kind == TagKind.SupportingInstitution && t.Value == institution));
+            }
+
+            var ids = LedOrSupportedBy(institution);
+            return q.Where(r => ids.Contains(r.Id));
+        }
+
         if (onlyInstitution is { } mine)
         {
-            var ids = LedOrSupportedBy(mine);
-            query = query.Where(r => ids.Contains(r.Id));
+            query = LedOrSupported(query, mine);
         }
 
         if (filter.Body is { } body)
@@ -195,8 +224,7 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
 
         if (filter.Institution is { } institution)
         {
-            var ids = LedOrSupportedBy(institution);
-            query = query.Where(r => ids.Contains(r.Id));
+            query = LedOrSupported(query, institution);
         }
 
         foreach (var (kind, value) in new[]
@@ -209,8 +237,7 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         {
             if (value is not null)
             {
-                var ids = Tagged(kind, value);
-                query = query.Where(r => ids.Contains(r.Id));
+                query = WithTag(query, kind, value);
             }
         }
 
