@@ -62,8 +62,7 @@ public enum DocumentKind
 public static class DocumentKinds
 {
     /// <summary>The kind in kebab case: <c>ConcludingObservations</c> is <c>concluding-observations</c>.</summary>
-    public static string Kebab(DocumentKind kind) =>
-        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+    public static string Kebab(DocumentKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 
     /// <summary>The kind named <paramref name="kebab"/>, or null.</summary>
     public static DocumentKind? Parse(string kebab) =>

@@ -4,6 +4,7 @@ using Mediator;
 using Nmirf.BuildingBlocks.Countries;
 using Nmirf.BuildingBlocks.Errors;
 using Nmirf.BuildingBlocks.Tenancy;
+using Nmirf.BuildingBlocks.Text;
 using Nmirf.Mandates.Contracts;
 using Nmirf.Mandates.MandateFiles;
 
@@ -202,6 +203,5 @@ internal static class MandateCommands
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string? Kebab<T>(T? value) where T : struct, Enum =>
-        value is { } v ? System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()) : null;
+    private static string? Kebab<T>(T? value) where T : struct, Enum => value is { } v ? Names.Kebab(v) : null;
 }

@@ -3,6 +3,7 @@ using Mediator;
 using Nmirf.BuildingBlocks.Countries;
 using Nmirf.BuildingBlocks.Errors;
 using Nmirf.BuildingBlocks.Tenancy;
+using Nmirf.BuildingBlocks.Text;
 using Nmirf.Recommendations.Contracts;
 using Nmirf.Recommendations.Export;
 using Nmirf.Recommendations.Importing;
@@ -148,10 +149,10 @@ internal static class RecommendationCommands
             return null;
         }
 
-        var match = Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(v!.Value.ToString()), value, StringComparison.OrdinalIgnoreCase));
+        var match = Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(Names.Kebab(v!.Value), value, StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            errors.Add(option, $"'{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName))}");
+            errors.Add(option, $"'{value}' is not one of {Names.AllOf<T>()}");
         }
 
         return match;
@@ -473,5 +474,5 @@ internal static class RecommendationCommands
         return CliApp.Done;
     }
 
-    private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+    private static string Kebab(string name) => Names.Kebab(name);
 }

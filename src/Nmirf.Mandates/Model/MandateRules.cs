@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Nmirf.BuildingBlocks.Countries;
 using Nmirf.BuildingBlocks.Errors;
+using Nmirf.BuildingBlocks.Text;
 using Nmirf.Mandates.Contracts;
 using Nmirf.Mandates.Instruments;
 
@@ -49,7 +50,7 @@ internal static partial class MandateRules
         errors.MaxLength("acronym", dto.Acronym, 50);
         if (dto.Type is null)
         {
-            errors.Add("type", $"is required: one of {Names<MechanismType>()}");
+            errors.Add("type", $"is required: one of {Names.AllOf<MechanismType>()}");
         }
 
         if (dto.LegalBasis is { } basis)
@@ -57,7 +58,7 @@ internal static partial class MandateRules
             var at = errors.At("legalBasis");
             if (basis.Kind is null)
             {
-                at.Add("kind", $"is required: one of {Names<LegalInstrumentKind>()}");
+                at.Add("kind", $"is required: one of {Names.AllOf<LegalInstrumentKind>()}");
             }
 
             at.MaxLength("reference", basis.Reference, 500);
@@ -74,7 +75,7 @@ internal static partial class MandateRules
         {
             if (!seen.Add(dto.Capacities[i]))
             {
-                errors.Add($"capacities[{i}]", $"'{Kebab(dto.Capacities[i])}' is listed twice");
+                errors.Add($"capacities[{i}]", $"'{Names.Kebab(dto.Capacities[i])}' is listed twice");
             }
         }
     }
@@ -94,12 +95,12 @@ internal static partial class MandateRules
         errors.MaxLength("acronym", dto.Acronym, 50);
         if (dto.Kind is null)
         {
-            errors.Add("kind", $"is required: one of {Names<InstitutionKind>()}");
+            errors.Add("kind", $"is required: one of {Names.AllOf<InstitutionKind>()}");
         }
 
         if (dto.Role is null)
         {
-            errors.Add("role", $"is required: one of {Names<MechanismRole>()}");
+            errors.Add("role", $"is required: one of {Names.AllOf<MechanismRole>()}");
         }
     }
 
@@ -125,7 +126,7 @@ internal static partial class MandateRules
         Languages(dto.Languages, errors.At("languages"));
         if (dto.Role is null)
         {
-            errors.Add("role", $"is required: one of {Names<FocalPointRole>()}");
+            errors.Add("role", $"is required: one of {Names.AllOf<FocalPointRole>()}");
         }
     }
 
@@ -138,7 +139,7 @@ internal static partial class MandateRules
 
         if (dto.Action is null)
         {
-            errors.Add("action", $"is required: one of {Names<RatificationAction>()}");
+            errors.Add("action", $"is required: one of {Names.AllOf<RatificationAction>()}");
         }
 
         if (dto.Date is null)
@@ -158,7 +159,7 @@ internal static partial class MandateRules
             }
             else if (dto.Date is { } date && inForce < date)
             {
-                errors.Add("entryIntoForce", $"{inForce:yyyy-MM-dd} is before the {Kebab(dto.Action ?? RatificationAction.Ratification)} date {date:yyyy-MM-dd}");
+                errors.Add("entryIntoForce", $"{inForce:yyyy-MM-dd} is before the {Names.Kebab(dto.Action ?? RatificationAction.Ratification)} date {date:yyyy-MM-dd}");
             }
         }
 
@@ -251,13 +252,6 @@ internal static partial class MandateRules
         return errors.Errors;
     }
 
-    /// <summary>An enum member as files and the API spell it: <c>InterMinisterial</c> is <c>inter-ministerial</c>.</summary>
-    public static string Kebab<T>(T value) where T : struct, Enum => ToKebab(value.ToString());
-
-    private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(ToKebab));
-
-    private static string ToKebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static void Languages(IReadOnlyList<string> languages, ErrorList errors)
     {

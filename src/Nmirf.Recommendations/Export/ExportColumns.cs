@@ -1,6 +1,6 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Nmirf.BuildingBlocks.Text;
 using Nmirf.Recommendations.Contracts;
 
 namespace Nmirf.Recommendations.Export;
@@ -76,17 +76,17 @@ internal static class ExportColumns
         new("Symbol", 24, r => ExportCell.Of(r.Symbol)),
         new("Paragraph", 11, r => ExportCell.Of(r.Paragraph)),
         new("Text", 80, r => ExportCell.Of(r.Text), Wrap: true),
-        new("Type", 16, r => ExportCell.Of(KebabCase.Of(r.Type))),
+        new("Type", 16, r => ExportCell.Of(Names.Kebab(r.Type))),
         new("Publication date", 16, r => ExportCell.Of(r.PublicationDate)),
         new("UPR cycle", 11, r => ExportCell.Of(r.UprCycle)),
         new("UPR session", 12, r => ExportCell.Of(r.UprSession)),
         new("Recommending states", 24, r => ExportCell.Of(r.RecommendingStates)),
-        new("Response", 18, r => ExportCell.Of(r.Response is { } response ? KebabCase.Of(response) : null)),
+        new("Response", 18, r => ExportCell.Of(r.Response is { } response ? Names.Kebab(response) : null)),
         new("Themes", 40, r => ExportCell.Of(r.Themes)),
         new("Affected persons", 30, r => ExportCell.Of(r.AffectedPersons)),
         new("SDG goals", 12, r => ExportCell.Of(r.SdgGoals)),
         new("SDG targets", 14, r => ExportCell.Of(r.SdgTargets)),
-        new("Status", 22, r => ExportCell.Of(KebabCase.Of(r.Status))),
+        new("Status", 22, r => ExportCell.Of(Names.Kebab(r.Status))),
         new("Lead institution", 32, r => ExportCell.Of(r.LeadInstitution)),
         new("Supporting institutions", 40, r => ExportCell.Of(r.SupportingInstitutions)),
         new("Follow-up", 11, r => ExportCell.Of(r.FollowUp ? "yes" : "no")),
@@ -94,42 +94,4 @@ internal static class ExportColumns
         new("Annotation id", 38, r => ExportCell.Of(r.AnnotationId)),
         new("Id", 38, r => ExportCell.Of(r.Id.ToString("D", CultureInfo.InvariantCulture))),
     ];
-}
-
-/// <summary>Enum values in kebab-case (<c>PartiallyImplemented</c> is <c>partially-implemented</c>), as exports and URLs spell them.</summary>
-internal static class KebabCase
-{
-    public static string Of<T>(T value)
-        where T : struct, Enum => Names<T>.Map.TryGetValue(value, out var name) ? name : Convert(value.ToString());
-
-    /// <summary><c>SupportedInPart</c> as <c>supported-in-part</c>: a hyphen before each capital but the first, all in lower case.</summary>
-    public static string Convert(string pascal)
-    {
-        var builder = new StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0)
-                {
-                    builder.Append('-');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static class Names<T>
-        where T : struct, Enum
-    {
-        public static readonly FrozenDictionary<T, string> Map = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => Convert(v.ToString()));
-    }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nmirf.BuildingBlocks.Errors;
+using Nmirf.BuildingBlocks.Text;
 using Nmirf.Mandates.Countries;
 using Nmirf.Recommendations.Contracts;
 using Nmirf.Recommendations.Importing;
@@ -126,7 +127,7 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         var bySdg = await sdgTags.GroupBy(t => t.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return new RecommendationSummary(
             byStatus.Sum(s => s.Count),
-            byStatus.OrderBy(s => s.Key).ToDictionary(s => Kebab(s.Key.ToString()), s => s.Count),
+            byStatus.OrderBy(s => s.Key).ToDictionary(s => Names.Kebab(s.Key), s => s.Count),
             byInstitution.OrderByDescending(s => s.Count).ToDictionary(s => s.Key ?? "(unassigned)", s => s.Count),
             byBody.OrderByDescending(s => s.Count).ToDictionary(s => s.Key, s => s.Count),
             bySdg.OrderBy(s => s.Key.Length).ThenBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Count));
@@ -277,8 +278,6 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         }
     }
 
-    private static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 }
 
 /// <summary>

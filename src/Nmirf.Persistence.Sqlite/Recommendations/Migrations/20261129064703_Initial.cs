@@ -12,6 +12,21 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "recommendations_Clusters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recommendations_Clusters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "recommendations_ImportRuns",
                 columns: table => new
                 {
@@ -63,6 +78,30 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_recommendations_Recommendations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recommendations_ClusterMembers",
+                columns: table => new
+                {
+                    ClusterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecommendationId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recommendations_ClusterMembers", x => new { x.ClusterId, x.RecommendationId });
+                    table.ForeignKey(
+                        name: "FK_recommendations_ClusterMembers_recommendations_Clusters_ClusterId",
+                        column: x => x.ClusterId,
+                        principalTable: "recommendations_Clusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_recommendations_ClusterMembers_recommendations_Recommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalTable: "recommendations_Recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -122,7 +161,8 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                 {
                     RecommendationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Value = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,6 +199,17 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_recommendations_ClusterMembers_RecommendationId",
+                table: "recommendations_ClusterMembers",
+                column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recommendations_Clusters_CountryCode_Code",
+                table: "recommendations_Clusters",
+                columns: new[] { "CountryCode", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_recommendations_EvidenceFiles_ProgressUpdateId",
                 table: "recommendations_EvidenceFiles",
                 column: "ProgressUpdateId");
@@ -190,14 +241,19 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                 columns: new[] { "CountryCode", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_recommendations_Recommendations_CountryCode_UprCycle",
+                name: "IX_recommendations_Recommendations_CountryCode_UprCycle_Response",
                 table: "recommendations_Recommendations",
-                columns: new[] { "CountryCode", "UprCycle" });
+                columns: new[] { "CountryCode", "UprCycle", "Response" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_recommendations_StatusChanges_RecommendationId",
                 table: "recommendations_StatusChanges",
                 column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recommendations_Tags_CountryCode_Kind_Value",
+                table: "recommendations_Tags",
+                columns: new[] { "CountryCode", "Kind", "Value" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_recommendations_Tags_Kind_Value_RecommendationId",
@@ -209,6 +265,9 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "recommendations_ClusterMembers");
+
+            migrationBuilder.DropTable(
                 name: "recommendations_EvidenceFiles");
 
             migrationBuilder.DropTable(
@@ -219,6 +278,9 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
 
             migrationBuilder.DropTable(
                 name: "recommendations_Tags");
+
+            migrationBuilder.DropTable(
+                name: "recommendations_Clusters");
 
             migrationBuilder.DropTable(
                 name: "recommendations_ProgressUpdates");

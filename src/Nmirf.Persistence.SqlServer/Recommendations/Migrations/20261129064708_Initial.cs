@@ -15,6 +15,22 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                 name: "recommendations");
 
             migrationBuilder.CreateTable(
+                name: "Clusters",
+                schema: "recommendations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CountryCode = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clusters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRuns",
                 schema: "recommendations",
                 columns: table => new
@@ -68,6 +84,33 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Recommendations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClusterMembers",
+                schema: "recommendations",
+                columns: table => new
+                {
+                    ClusterId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecommendationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClusterMembers", x => new { x.ClusterId, x.RecommendationId });
+                    table.ForeignKey(
+                        name: "FK_ClusterMembers_Clusters_ClusterId",
+                        column: x => x.ClusterId,
+                        principalSchema: "recommendations",
+                        principalTable: "Clusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ClusterMembers_Recommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalSchema: "recommendations",
+                        principalTable: "Recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -132,7 +175,8 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                 {
                     RecommendationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
+                    Value = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CountryCode = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,6 +216,19 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClusterMembers_RecommendationId",
+                schema: "recommendations",
+                table: "ClusterMembers",
+                column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clusters_CountryCode_Code",
+                schema: "recommendations",
+                table: "Clusters",
+                columns: new[] { "CountryCode", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvidenceFiles_ProgressUpdateId",
                 schema: "recommendations",
                 table: "EvidenceFiles",
@@ -209,16 +266,22 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                 columns: new[] { "CountryCode", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Recommendations_CountryCode_UprCycle",
+                name: "IX_Recommendations_CountryCode_UprCycle_Response",
                 schema: "recommendations",
                 table: "Recommendations",
-                columns: new[] { "CountryCode", "UprCycle" });
+                columns: new[] { "CountryCode", "UprCycle", "Response" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StatusChanges_RecommendationId",
                 schema: "recommendations",
                 table: "StatusChanges",
                 column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tags_CountryCode_Kind_Value",
+                schema: "recommendations",
+                table: "Tags",
+                columns: new[] { "CountryCode", "Kind", "Value" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tags_Kind_Value_RecommendationId",
@@ -230,6 +293,10 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ClusterMembers",
+                schema: "recommendations");
+
             migrationBuilder.DropTable(
                 name: "EvidenceFiles",
                 schema: "recommendations");
@@ -244,6 +311,10 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tags",
+                schema: "recommendations");
+
+            migrationBuilder.DropTable(
+                name: "Clusters",
                 schema: "recommendations");
 
             migrationBuilder.DropTable(

@@ -11,8 +11,8 @@ using Nmirf.Recommendations;
 namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
 {
     [DbContext(typeof(RecommendationsDbContext))]
-    [Migration("20261129061959_Clusters")]
-    partial class Clusters
+    [Migration("20261129064714_FullTextSearch")]
+    partial class FullTextSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
