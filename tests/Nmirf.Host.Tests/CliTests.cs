@@ -155,6 +155,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateAdmin_OfACountryNotYetCreated_IsRefusedAndCreatesNoAccount()
+    {
+        var refused = await _cli.RunAsync("users", "create-admin", "--email", "first@example.org", "--country", "MAR");
+        await _cli.RunAsync("demo", "seed");
+        var afterwards = await _cli.RunAsync("users", "create-admin", "--email", "first@example.org", "--country", "MAR");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("no country 'MAR'", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, afterwards.ExitCode);
+        Assert.Matches("nmirf_[A-Za-z0-9_-]{43}", afterwards.Out);
+    }
+
+    [Fact]
     public async Task UnknownProvider_ExitsWithOneNamingTheSetting()
     {
         var (exitCode, _, error) = await _cli.RunAsync("countries", "list", "--provider", "Oracle");

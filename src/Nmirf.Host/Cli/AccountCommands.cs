@@ -31,6 +31,12 @@ internal static class AccountCommands
                 return await Output.FailAsync(stderr, "--country", [new Error("", problem)]);
             }
 
+            // The country first: a refused grant must not leave an account behind.
+            if (code is not null && await sender.Send(new Nmirf.Mandates.Countries.GetCountry(code), token) is { IsSuccess: false } missing)
+            {
+                return await Output.FailAsync(stderr, "--country", missing.Errors);
+            }
+
             var user = await sender.Send(new CreateUser(parsed.GetValue(email), parsed.GetValue(name), NetworkAdministrator: code is null), token);
             if (!user.IsSuccess)
             {
