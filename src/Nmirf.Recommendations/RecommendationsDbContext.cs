@@ -56,6 +56,7 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
         tag.Property(t => t.CountryCode).HasMaxLength(3).IsFixedLength();
         tag.HasIndex(t => new { t.Kind, t.Value, t.RecommendationId });
         tag.HasIndex(t => new { t.CountryCode, t.Kind, t.Value });
+        tag.HasQueryFilter(t => CurrentCountry == null || t.CountryCode == CurrentCountry);
         tag.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
 
         var status = modelBuilder.Entity<StatusChange>();

@@ -224,6 +224,27 @@ public sealed class RecommendationUseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_OneTagAsTheOnlyFilter_CountsTheCountrysMatchesOnly()
+    {
+        // The same generated records in two countries: the total for one tag counts the asked country's only.
+        foreach (var country in new[] { "MAR", "PRT" })
+        {
+            using var file = new MemoryStream();
+            await UhriGenerator.WriteAsync(file, 300, country: country);
+            file.Position = 0;
+            Assert.True((await _host.SendAsync(new ImportRecommendations(country, file, "uhri.json", RecommendationFormat.UhriJson))).IsSuccess);
+        }
+
+        var theme = (await ListAsync()).First(r => r.Themes.Count > 0).Themes[0];
+        var tagOnly = (await _host.SendAsync(new ListRecommendations("MAR", new RecommendationFilter { Theme = theme }, 1, 1))).Value.Total;
+        var withAnotherFilter = (await _host.SendAsync(new ListRecommendations("MAR", new RecommendationFilter { Theme = theme, FollowUp = false }, 1, 1))).Value.Total;
+        var listed = (await ListAsync()).Count(r => r.Themes.Contains(theme));
+
+        Assert.InRange(listed, 2, 299);
+        Assert.Equal((listed, listed), (tagOnly, withAnotherFilter));
+    }
+
+    [Fact]
     public async Task List_ManyMatches_ReadsTheSamePagesAsTheFullOrderedList()
     {
         // With many matches a page is read by walking the list's index; it must be the page the sorted matches give.

@@ -93,12 +93,46 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             return new Error("page", $"pages start at 1 and hold 1 to {MaxPageSize} items");
         }
 
-        var total = await Filtered(db, query.Country, query.Filter, query.OnlyInstitution).CountAsync(cancellationToken);
+        var total = await CountAsync(query, cancellationToken);
         // Many matches: walk the list's index and stop at the page's end. Few: sort them (walking would read every row).
         var ordered = total > DenseMatches;
         var items = await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
         return new Page<RecommendationView>(items.Select(r => r.ToView()).ToList(), total, query.Page, query.PageSize);
+    }
+
+    /// <summary>
+    /// The number of matches. A single tag as the only filter is counted from the tag index alone (each
+    /// recommendation holds a tag once); any other filter counts the recommendations it selects.
+    /// </summary>
+    private Task<int> CountAsync(ListRecommendations query, CancellationToken cancellationToken)
+    {
+        var tags = TagFilters(query.Filter).ToList();
+        var tagsOnly = query.Filter with { Theme = null, Sdg = null, AffectedPersons = null, RecommendingState = null };
+        if (query.OnlyInstitution is null && tags.Count == 1 && tagsOnly == new RecommendationFilter())
+        {
+            var (kind, value) = tags[0];
+            return db.Tags.CountAsync(t => t.CountryCode == query.Country && t.Kind == kind && t.Value == value, cancellationToken);
+        }
+
+        return Filtered(db, query.Country, query.Filter, query.OnlyInstitution).CountAsync(cancellationToken);
+    }
+
+    private static IEnumerable<(TagKind Kind, string Value)> TagFilters(RecommendationFilter filter)
+    {
+        foreach (var (kind, value) in new[]
+        {
+            (TagKind.Theme, filter.Theme),
+            (TagKind.AffectedPersons, filter.AffectedPersons),
+            (TagKind.RecommendingState, filter.RecommendingState),
+            (filter.Sdg?.Contains('.', StringComparison.Ordinal) == true ? TagKind.SdgTarget : TagKind.SdgGoal, filter.Sdg),
+        })
+        {
+            if (value is not null)
+            {
+                yield return (kind, value);
+            }
+        }
     }
 
     public ValueTask<IAsyncEnumerable<RecommendationView>> Handle(StreamRecommendations query, CancellationToken cancellationToken) =>
@@ -228,18 +262,9 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             query = LedOrSupported(query, institution);
         }
 
-        foreach (var (kind, value) in new[]
+        foreach (var (kind, value) in TagFilters(filter))
         {
-            (TagKind.Theme, filter.Theme),
-            (TagKind.AffectedPersons, filter.AffectedPersons),
-            (TagKind.RecommendingState, filter.RecommendingState),
-            (filter.Sdg?.Contains('.', StringComparison.Ordinal) == true ? TagKind.SdgTarget : TagKind.SdgGoal, filter.Sdg),
-        })
-        {
-            if (value is not null)
-            {
-                query = WithTag(query, kind, value);
-            }
+            query = WithTag(query, kind, value);
         }
 
         if (filter.Cluster is { } code)
