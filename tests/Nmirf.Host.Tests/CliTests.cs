@@ -168,6 +168,28 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchKeep_IntoAFolderThatHoldsFiles_IsRefusedAndLeavesThemAsTheyWere()
+    {
+        var folder = Directory.CreateTempSubdirectory("nmirf-keep-").FullName;
+        try
+        {
+            var earlier = Path.Combine(folder, "import.db");
+            await File.WriteAllTextAsync(earlier, "an earlier run");
+
+            var (exitCode, _, error) = await _cli.RunAsync("bench", "recommendations", "--count", "10", "--runs", "1", "--keep", folder);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("--keep", error, StringComparison.Ordinal);
+            Assert.Equal("an earlier run", await File.ReadAllTextAsync(earlier));
+            Assert.Single(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task UnknownProvider_ExitsWithOneNamingTheSetting()
     {
         var (exitCode, _, error) = await _cli.RunAsync("countries", "list", "--provider", "Oracle");

@@ -42,6 +42,12 @@ internal static class BenchCommands
         var recommendations = new Command("recommendations", "Import N UHRI records into SQLite and time typical queries over them.") { count, runs, json, keep };
         recommendations.SetAction(async (parsed, ct) =>
         {
+            if (parsed.GetValue(keep) is { } folder && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                await stderr.WriteLineAsync($"--keep: '{folder}' is not empty; give a new or empty folder for the benchmark's databases");
+                return CliApp.InvalidInput;
+            }
+
             var figures = await RunAsync(parsed.GetValue(count), parsed.GetValue(runs), parsed.GetValue(keep), stderr, ct);
             if (parsed.GetValue(json))
             {
