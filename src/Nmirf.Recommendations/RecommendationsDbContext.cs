@@ -42,8 +42,11 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
         recommendation.HasIndex(r => new { r.CountryCode, r.Key }).IsUnique();
         recommendation.HasIndex(r => new { r.CountryCode, r.Body, r.Symbol, r.Paragraph });
         recommendation.HasIndex(r => new { r.CountryCode, r.Status });
-        recommendation.HasIndex(r => new { r.CountryCode, r.LeadInstitution });
-        recommendation.HasIndex(r => new { r.CountryCode, r.UprCycle, r.Response });
+        // Unassigned records left out: right after an import most are unassigned, and a NULL-heavy index would make
+        // the planner scan the country's rows to find one institution's few ([..] quoting reads on both providers).
+        recommendation.HasIndex(r => new { r.CountryCode, r.LeadInstitution }).HasFilter("[LeadInstitution] IS NOT NULL");
+        // The list's order after the UPR filters, so that a page of one cycle's responses is read in order.
+        recommendation.HasIndex(r => new { r.CountryCode, r.UprCycle, r.Response, r.Body, r.Symbol, r.Paragraph });
         recommendation.HasMany(r => r.Tags).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         recommendation.HasQueryFilter(r => CurrentCountry == null || r.CountryCode == CurrentCountry);
         // Records created by an import are audited through their import run, not one row each.

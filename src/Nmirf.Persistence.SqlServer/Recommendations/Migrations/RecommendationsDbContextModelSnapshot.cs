@@ -305,13 +305,14 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                     b.HasIndex("CountryCode", "Key")
                         .IsUnique();
 
-                    b.HasIndex("CountryCode", "LeadInstitution");
+                    b.HasIndex("CountryCode", "LeadInstitution")
+                        .HasFilter("[LeadInstitution] IS NOT NULL");
 
                     b.HasIndex("CountryCode", "Status");
 
-                    b.HasIndex("CountryCode", "UprCycle", "Response");
-
                     b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
+
+                    b.HasIndex("CountryCode", "UprCycle", "Response", "Body", "Symbol", "Paragraph");
 
                     b.ToTable("Recommendations", "recommendations");
 
