@@ -148,7 +148,15 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
 
         var filtered = Filtered(db, query.Country, query.Filter, query.OnlyInstitution);
         var byStatus = await filtered.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byInstitution = await filtered.GroupBy(r => r.LeadInstitution).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // The assigned, grouped from the lead-institution index (which leaves the unassigned out); the unassigned are the rest.
+        var assigned = await filtered.Where(r => r.LeadInstitution != null).GroupBy(r => r.LeadInstitution!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var total = byStatus.Sum(s => s.Count);
+        var byInstitution = assigned.Select(a => (a.Key, a.Count)).ToList();
+        if (total - assigned.Sum(a => a.Count) is > 0 and var unassigned)
+        {
+            byInstitution.Add(("(unassigned)", unassigned));
+        }
+
         var byBody = await filtered.GroupBy(r => r.Body).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var sdgTags = db.Tags.Where(t => t.CountryCode == query.Country && t.Kind == TagKind.SdgGoal);
         if (query.Filter != new RecommendationFilter() || query.OnlyInstitution is not null)
@@ -160,9 +168,9 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
 
         var bySdg = await sdgTags.GroupBy(t => t.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return new RecommendationSummary(
-            byStatus.Sum(s => s.Count),
+            total,
             byStatus.OrderBy(s => s.Key).ToDictionary(s => Names.Kebab(s.Key), s => s.Count),
-            byInstitution.OrderByDescending(s => s.Count).ToDictionary(s => s.Key ?? "(unassigned)", s => s.Count),
+            byInstitution.OrderByDescending(s => s.Count).ToDictionary(s => s.Key, s => s.Count),
             byBody.OrderByDescending(s => s.Count).ToDictionary(s => s.Key, s => s.Count),
             bySdg.OrderBy(s => s.Key.Length).ThenBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Count));
     }
