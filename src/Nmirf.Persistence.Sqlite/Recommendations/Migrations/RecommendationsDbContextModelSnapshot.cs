@@ -306,6 +306,8 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
 
                     b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
 
+                    b.HasIndex("Id", "CountryCode", "Body", "Symbol", "Paragraph");
+
                     b.HasIndex("CountryCode", "UprCycle", "Response", "Body", "Symbol", "Paragraph");
 
                     b.ToTable("recommendations_Recommendations");

@@ -28,6 +28,11 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                 name: "IX_recommendations_Recommendations_CountryCode_UprCycle_Response_Body_Symbol_Paragraph",
                 table: "recommendations_Recommendations",
                 columns: new[] { "CountryCode", "UprCycle", "Response", "Body", "Symbol", "Paragraph" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recommendations_Recommendations_Id_CountryCode_Body_Symbol_Paragraph",
+                table: "recommendations_Recommendations",
+                columns: new[] { "Id", "CountryCode", "Body", "Symbol", "Paragraph" });
         }
 
         /// <inheritdoc />
@@ -39,6 +44,10 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_recommendations_Recommendations_CountryCode_UprCycle_Response_Body_Symbol_Paragraph",
+                table: "recommendations_Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_recommendations_Recommendations_Id_CountryCode_Body_Symbol_Paragraph",
                 table: "recommendations_Recommendations");
 
             migrationBuilder.CreateIndex(

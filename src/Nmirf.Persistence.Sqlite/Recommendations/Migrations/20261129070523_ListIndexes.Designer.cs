@@ -11,7 +11,7 @@ using Nmirf.Recommendations;
 namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
 {
     [DbContext(typeof(RecommendationsDbContext))]
-    [Migration("20261129065738_ListIndexes")]
+    [Migration("20261129070523_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -308,6 +308,8 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                     b.HasIndex("CountryCode", "Status");
 
                     b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
+
+                    b.HasIndex("Id", "CountryCode", "Body", "Symbol", "Paragraph");
 
                     b.HasIndex("CountryCode", "UprCycle", "Response", "Body", "Symbol", "Paragraph");
 
