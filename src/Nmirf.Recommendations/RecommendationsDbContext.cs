@@ -47,9 +47,13 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
         recommendation.HasIndex(r => new { r.CountryCode, r.LeadInstitution }).HasFilter("[LeadInstitution] IS NOT NULL");
         // The list's order after the UPR filters, so that a page of one cycle's responses is read in order.
         recommendation.HasIndex(r => new { r.CountryCode, r.UprCycle, r.Response, r.Body, r.Symbol, r.Paragraph });
-        // Ids found elsewhere (full-text matches, tags) are tested for country and sorted from this compact index,
-        // without reading the recommendations' rows, which hold their texts.
-        recommendation.HasIndex(r => new { r.Id, r.CountryCode, r.Body, r.Symbol, r.Paragraph });
+        if (!IsSqlServer)
+        {
+            // Ids found elsewhere (full-text matches, tags) are tested for country and sorted from this compact index,
+            // without reading the recommendations' rows, which hold their texts. (On SQL Server the primary key is
+            // the clustered index, which holds the rows themselves.)
+            recommendation.HasIndex(r => new { r.Id, r.CountryCode, r.Body, r.Symbol, r.Paragraph });
+        }
         recommendation.HasMany(r => r.Tags).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         recommendation.HasQueryFilter(r => CurrentCountry == null || r.CountryCode == CurrentCountry);
         // Records created by an import are audited through their import run, not one row each.

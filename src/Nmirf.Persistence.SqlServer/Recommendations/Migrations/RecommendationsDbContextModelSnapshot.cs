@@ -312,8 +312,6 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
 
                     b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
 
-                    b.HasIndex("Id", "CountryCode", "Body", "Symbol", "Paragraph");
-
                     b.HasIndex("CountryCode", "UprCycle", "Response", "Body", "Symbol", "Paragraph");
 
                     b.ToTable("Recommendations", "recommendations");

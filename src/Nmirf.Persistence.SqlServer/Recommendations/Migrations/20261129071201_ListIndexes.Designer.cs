@@ -12,7 +12,7 @@ using Nmirf.Recommendations;
 namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
 {
     [DbContext(typeof(RecommendationsDbContext))]
-    [Migration("20261129070548_ListIndexes")]
+    [Migration("20261129071201_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -314,8 +314,6 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                     b.HasIndex("CountryCode", "Status");
 
                     b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
-
-                    b.HasIndex("Id", "CountryCode", "Body", "Symbol", "Paragraph");
 
                     b.HasIndex("CountryCode", "UprCycle", "Response", "Body", "Symbol", "Paragraph");
 

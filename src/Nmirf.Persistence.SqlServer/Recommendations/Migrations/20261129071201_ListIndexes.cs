@@ -32,12 +32,6 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                 schema: "recommendations",
                 table: "Recommendations",
                 columns: new[] { "CountryCode", "UprCycle", "Response", "Body", "Symbol", "Paragraph" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Recommendations_Id_CountryCode_Body_Symbol_Paragraph",
-                schema: "recommendations",
-                table: "Recommendations",
-                columns: new[] { "Id", "CountryCode", "Body", "Symbol", "Paragraph" });
         }
 
         /// <inheritdoc />
@@ -50,11 +44,6 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Recommendations_CountryCode_UprCycle_Response_Body_Symbol_Paragraph",
-                schema: "recommendations",
-                table: "Recommendations");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Recommendations_Id_CountryCode_Body_Symbol_Paragraph",
                 schema: "recommendations",
                 table: "Recommendations");
 
