@@ -31,7 +31,7 @@ internal static class InputText
         var problem = Classify(head.AsSpan(0, length), out var encoding, out var bom);
         return problem is not null
             ? new OpenedText(null, null, problem)
-            : new OpenedText(new PrefixedStream(head, bom, length, stream), encoding, null);
+            : new OpenedText(new PrefixedStream(head.AsMemory(bom, length - bom), stream), encoding, null);
     }
 
     /// <summary>Fills <paramref name="head"/> from the stream as far as it goes.</summary>
@@ -147,51 +147,3 @@ internal static class InputText
 
 /// <summary>A text input opened by <see cref="InputText.OpenAsync"/>: the content after its byte-order mark and its encoding, or the problem that refuses it.</summary>
 internal sealed record OpenedText(Stream? Content, Encoding? Encoding, string? Problem);
-
-/// <summary>A read-only stream that returns bytes already read from the start of another stream, then the rest of that stream.</summary>
-internal sealed class PrefixedStream(byte[] prefix, int start, int end, Stream rest) : Stream
-{
-    private int _position = start;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        if (_position < end)
-        {
-            var count = Math.Min(buffer.Length, end - _position);
-            prefix.AsSpan(_position, count).CopyTo(buffer);
-            _position += count;
-            return count;
-        }
-
-        return rest.Read(buffer);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (_position < end)
-        {
-            return ValueTask.FromResult(Read(buffer.Span));
-        }
-
-        return rest.ReadAsync(buffer, cancellationToken);
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}

@@ -134,7 +134,7 @@ internal static partial class TableReader
         }
 
         var length = await InputText.ReadHeadAsync(input, head, ct).ConfigureAwait(false);
-        return (XlsxRows.IsZip(head.AsSpan(0, length)), new PrefixedStream(head, 0, length, input));
+        return (XlsxRows.IsZip(head.AsSpan(0, length)), new PrefixedStream(head.AsMemory(0, length), input));
     }
 
     private static async IAsyncEnumerable<SheetStep> XlsxStepsAsync(Stream input, int maxCellChars, [EnumeratorCancellation] CancellationToken ct)

@@ -1,4 +1,4 @@
-namespace Nmirf.Recommendations.Use;
+namespace Nmirf.Recommendations.Importing;
 
 /// <summary>A read-only stream that gives bytes already read (to detect a format) before the rest of another stream.</summary>
 internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
