@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Nmirf.Workflows.Definitions;
+
+/// <summary>
+/// An ISO 8601 duration in calendar units (<c>P9M</c>, <c>P30D</c>, <c>P1Y6M</c>, <c>P2W</c>), optionally negative
+/// (<c>-P9M</c>: nine months before). Months and years are added as calendar months, as committees count them.
+/// </summary>
+public sealed partial record IsoDuration(bool Negative, int Years, int Months, int Weeks, int Days)
+{
+    [GeneratedRegex(@"^(?<sign>-)?P(?:(?<y>\d{1,3})Y)?(?:(?<m>\d{1,4})M)?(?:(?<w>\d{1,4})W)?(?:(?<d>\d{1,5})D)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    /// <summary>Reads <paramref name="text"/>, or returns null when it is not a duration of that form.</summary>
+    public static IsoDuration? TryParse(string? text)
+    {
+        if (text is null || text is "P" or "-P")
+        {
+            return null;
+        }
+
+        var match = Pattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        static int Part(Match m, string name) => m.Groups[name].Success ? int.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+        return new IsoDuration(match.Groups["sign"].Success, Part(match, "y"), Part(match, "m"), Part(match, "w"), Part(match, "d"));
+    }
+
+    public DateTimeOffset AddTo(DateTimeOffset start)
+    {
+        var sign = Negative ? -1 : 1;
+        return start.AddYears(sign * Years).AddMonths(sign * Months).AddDays(sign * ((Weeks * 7) + Days));
+    }
+
+    public override string ToString()
+    {
+        var text = (Negative ? "-P" : "P")
+            + (Years > 0 ? $"{Years}Y" : "")
+            + (Months > 0 ? $"{Months}M" : "")
+            + (Weeks > 0 ? $"{Weeks}W" : "")
+            + (Days > 0 ? $"{Days}D" : "");
+        return text is "P" or "-P" ? "P0D" : text;
+    }
+}
