@@ -49,3 +49,9 @@ internal sealed class RecommendationsDesignTimeFactory : IDesignTimeDbContextFac
     public Nmirf.Recommendations.RecommendationsDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<Nmirf.Recommendations.RecommendationsDbContext>(Nmirf.Recommendations.RecommendationsDbContext.ModuleName), DesignTime.Services);
 }
+
+internal sealed class WorkflowsDesignTimeFactory : IDesignTimeDbContextFactory<Nmirf.Workflows.WorkflowsDbContext>
+{
+    public Nmirf.Workflows.WorkflowsDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<Nmirf.Workflows.WorkflowsDbContext>(Nmirf.Workflows.WorkflowsDbContext.ModuleName), DesignTime.Services);
+}

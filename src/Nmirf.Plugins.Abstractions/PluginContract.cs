@@ -11,7 +11,8 @@ public static class PluginContract
     /// <c>major.minor</c>. The host loads a plugin whose contract version has the same major version and a minor
     /// version no greater than this one; any other plugin is refused before its code is loaded.
     /// </summary>
-    public const string Version = "1.0";
+    /// <remarks>1.1 added <see cref="IWorkflowActivity"/>; plugins built against 1.0 load unchanged.</remarks>
+    public const string Version = "1.1";
 }
 
 /// <summary>
@@ -130,3 +131,28 @@ public sealed record WorkflowTemplate(string Id, string Name, string Json)
         return workflows;
     }
 }
+
+/// <summary>
+/// A workflow activity a plugin adds to the closed vocabulary, registered in
+/// <see cref="ITreatyBodyPlugin.ConfigureServices"/> as a singleton <see cref="IWorkflowActivity"/>. Definitions use
+/// it as a step of type <see cref="Type"/> with text parameters under <c>with</c>.
+/// </summary>
+public interface IWorkflowActivity
+{
+    /// <summary><c>plugin-id:name</c>, such as <c>achpr:notify-commission</c>.</summary>
+    string Type { get; }
+
+    /// <summary>The problems of a step's parameters, each a sentence; empty when they are fine. Called before a definition is saved.</summary>
+    IReadOnlyList<string> Check(IReadOnlyDictionary<string, string> parameters);
+
+    /// <summary>Runs the step; the values returned are what later decisions can read as <c>step-id.name</c>.</summary>
+    Task<IReadOnlyDictionary<string, string>> RunAsync(ActivityContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a plugin activity knows of the step it runs.</summary>
+/// <param name="RunId">The cycle's workflow run.</param>
+/// <param name="Country">The country, ISO 3166-1 alpha-3.</param>
+/// <param name="Body">The body's plugin id.</param>
+/// <param name="StepId">The step's id in the definition.</param>
+/// <param name="Parameters">The step's <c>with</c> parameters.</param>
+public sealed record ActivityContext(Guid RunId, string Country, string Body, string StepId, IReadOnlyDictionary<string, string> Parameters);

@@ -8,6 +8,7 @@ using Nmirf.Host.Demo;
 using Nmirf.Host.Plugins;
 using Nmirf.Mandates;
 using Nmirf.Recommendations;
+using Nmirf.Workflows;
 using Nmirf.Reporting;
 using Nmirf.Persistence.Sqlite;
 using Nmirf.Persistence.SqlServer;
@@ -74,6 +75,7 @@ internal static class NmirfServices
         services.AddMandatesModule();
         services.AddReportingModule();
         services.AddRecommendationsModule(configuration["Storage:Path"] ?? Path.Combine("data", "files"));
+        services.AddWorkflowsModule(configuration);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 

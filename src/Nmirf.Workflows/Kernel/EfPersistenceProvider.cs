@@ -1,0 +1,347 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowCore.Interface;
+using WorkflowCore.Models;
+
+namespace Nmirf.Workflows.Kernel;
+
+/// <summary>
+/// WorkflowCore's persistence on our EF Core module context, on SQLite or SQL Server. Each call uses a context of
+/// its own; a workflow and the event subscriptions its steps asked for are saved in one transaction, so a crash
+/// never leaves a step waiting for an event nobody subscribed to.
+/// </summary>
+internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes) : IPersistenceProvider
+{
+    public bool SupportsScheduledCommands => true;
+
+    private async Task<T> WithContext<T>(Func<WorkflowsDbContext, Task<T>> action)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        return await action(db);
+    }
+
+    private Task<bool> WithContext(Func<WorkflowsDbContext, Task> action) => WithContext(async db =>
+    {
+        await action(db);
+        return true;
+    });
+
+    public Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        if (string.IsNullOrEmpty(workflow.Id))
+        {
+            workflow.Id = Guid.CreateVersion7().ToString();
+        }
+
+        var stored = new KernelWorkflow { Id = workflow.Id };
+        KernelValues.CopyTo(workflow, stored);
+        foreach (var pointer in workflow.ExecutionPointers)
+        {
+            pointer.Id ??= Guid.NewGuid().ToString();
+            var row = new KernelPointer { Id = pointer.Id, WorkflowId = workflow.Id };
+            KernelValues.CopyTo(pointer, row);
+            stored.Pointers.Add(row);
+        }
+
+        db.KernelWorkflows.Add(stored);
+        await db.SaveChangesAsync(cancellationToken);
+        return workflow.Id;
+    });
+
+    public Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default) =>
+        PersistWorkflow(workflow, [], cancellationToken);
+
+    public Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription> subscriptions, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var stored = await db.KernelWorkflows.Include(w => w.Pointers).SingleOrDefaultAsync(w => w.Id == workflow.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Workflow {workflow.Id} is not stored.");
+        KernelValues.CopyTo(workflow, stored);
+        var existing = stored.Pointers.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var pointer in workflow.ExecutionPointers)
+        {
+            pointer.Id ??= Guid.NewGuid().ToString();
+            if (!existing.TryGetValue(pointer.Id, out var row))
+            {
+                row = new KernelPointer { Id = pointer.Id, WorkflowId = workflow.Id };
+                stored.Pointers.Add(row);
+            }
+
+            KernelValues.CopyTo(pointer, row);
+        }
+
+        foreach (var subscription in subscriptions ?? [])
+        {
+            db.KernelSubscriptions.Add(ToRow(subscription));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    });
+
+    public Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var ticks = asAt.ToUniversalTime().Ticks;
+        var runnable = (int)WorkflowStatus.Runnable;
+        IEnumerable<string> ids = await db.KernelWorkflows.AsNoTracking()
+            .Where(w => w.Status == runnable && w.NextExecution != null && w.NextExecution <= ticks)
+            .OrderBy(w => w.NextExecution)
+            .Select(w => w.Id)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        return ids;
+    });
+
+    public Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(WorkflowStatus? status, string type, DateTime? createdFrom, DateTime? createdTo, int skip, int take) => WithContext(async db =>
+    {
+        var query = db.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).AsQueryable();
+        if (status is { } s)
+        {
+            query = query.Where(w => w.Status == (int)s);
+        }
+
+        if (!string.IsNullOrEmpty(type))
+        {
+            query = query.Where(w => w.DefinitionId == type);
+        }
+
+        if (createdFrom is { } from)
+        {
+            query = query.Where(w => w.CreateTime >= from);
+        }
+
+        if (createdTo is { } to)
+        {
+            query = query.Where(w => w.CreateTime <= to);
+        }
+
+        var rows = await query.OrderBy(w => w.Id).Skip(skip).Take(take).ToListAsync();
+        return rows.Select(KernelValues.ToInstance);
+    });
+
+    public Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var stored = await db.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).AsSplitQuery().SingleOrDefaultAsync(w => w.Id == Id, cancellationToken);
+        return stored is null ? null! : KernelValues.ToInstance(stored);
+    });
+
+    public Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(IEnumerable<string> ids, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var list = ids.ToList();
+        var rows = await db.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).Where(w => list.Contains(w.Id)).ToListAsync(cancellationToken);
+        return rows.Select(KernelValues.ToInstance);
+    });
+
+    public Task<string> CreateEventSubscription(EventSubscription subscription, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var row = ToRow(subscription);
+        db.KernelSubscriptions.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row.Id;
+    });
+
+    public Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var utc = KernelValues.Utc(asOf);
+        var rows = await db.KernelSubscriptions.AsNoTracking()
+            .Where(s => s.EventName == eventName && s.EventKey == eventKey && s.SubscribeAsOf <= utc)
+            .ToListAsync(cancellationToken);
+        return rows.Select(FromRow);
+    });
+
+    public Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) => WithContext(db =>
+        db.KernelSubscriptions.Where(s => s.Id == eventSubscriptionId).ExecuteDeleteAsync(cancellationToken));
+
+    public Task<EventSubscription> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var row = await db.KernelSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == eventSubscriptionId, cancellationToken);
+        return row is null ? null! : FromRow(row);
+    });
+
+    public Task<EventSubscription> GetFirstOpenSubscription(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var utc = KernelValues.Utc(asOf);
+        var row = await db.KernelSubscriptions.AsNoTracking()
+            .Where(s => s.EventName == eventName && s.EventKey == eventKey && s.SubscribeAsOf <= utc && s.ExternalToken == null)
+            .OrderBy(s => s.SubscribeAsOf)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null! : FromRow(row);
+    });
+
+    public Task<bool> SetSubscriptionToken(string eventSubscriptionId, string token, string workerId, DateTime expiry, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var utc = KernelValues.Utc(expiry);
+        var changed = await db.KernelSubscriptions
+            .Where(s => s.Id == eventSubscriptionId && s.ExternalToken == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExternalToken, token).SetProperty(s => s.ExternalWorkerId, workerId).SetProperty(s => s.ExternalTokenExpiry, utc), cancellationToken);
+        return changed == 1;
+    });
+
+    public Task ClearSubscriptionToken(string eventSubscriptionId, string token, CancellationToken cancellationToken = default) => WithContext(db =>
+        db.KernelSubscriptions
+            .Where(s => s.Id == eventSubscriptionId && s.ExternalToken == token)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExternalToken, (string?)null).SetProperty(s => s.ExternalWorkerId, (string?)null).SetProperty(s => s.ExternalTokenExpiry, (DateTime?)null), cancellationToken));
+
+    public Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var row = ToRow(newEvent);
+        db.KernelEvents.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row.Id;
+    });
+
+    /// <summary>The event row for <paramref name="newEvent"/>, for callers that save it with their own changes.</summary>
+    public static KernelEvent ToRow(Event newEvent)
+    {
+        if (string.IsNullOrEmpty(newEvent.Id))
+        {
+            newEvent.Id = Guid.CreateVersion7().ToString();
+        }
+
+        return new KernelEvent
+        {
+            Id = newEvent.Id,
+            EventName = newEvent.EventName,
+            EventKey = newEvent.EventKey,
+            EventData = KernelValues.Write(newEvent.EventData),
+            EventTime = KernelValues.Utc(newEvent.EventTime),
+            IsProcessed = newEvent.IsProcessed,
+        };
+    }
+
+    public Task<Event> GetEvent(string id, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var row = await db.KernelEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return row is null
+            ? null!
+            : new Event
+            {
+                Id = row.Id,
+                EventName = row.EventName,
+                EventKey = row.EventKey,
+                EventData = KernelValues.Read(row.EventData),
+                EventTime = KernelValues.Utc(row.EventTime),
+                IsProcessed = row.IsProcessed,
+            };
+    });
+
+    public Task<IEnumerable<string>> GetRunnableEvents(DateTime asAt, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var utc = KernelValues.Utc(asAt);
+        IEnumerable<string> ids = await db.KernelEvents.AsNoTracking()
+            .Where(e => !e.IsProcessed && e.EventTime <= utc)
+            .OrderBy(e => e.EventTime)
+            .Select(e => e.Id)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        return ids;
+    });
+
+    public Task<IEnumerable<string>> GetEvents(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var utc = KernelValues.Utc(asOf);
+        IEnumerable<string> ids = await db.KernelEvents.AsNoTracking()
+            .Where(e => e.EventName == eventName && e.EventKey == eventKey && e.EventTime >= utc)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return ids;
+    });
+
+    public Task MarkEventProcessed(string id, CancellationToken cancellationToken = default) => WithContext(db =>
+        db.KernelEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsProcessed, true), cancellationToken));
+
+    public Task MarkEventUnprocessed(string id, CancellationToken cancellationToken = default) => WithContext(db =>
+        db.KernelEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsProcessed, false), cancellationToken));
+
+    public Task PersistErrors(IEnumerable<ExecutionError> errors, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var list = errors.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        db.KernelErrors.AddRange(list.Select(e => new KernelError
+        {
+            WorkflowId = e.WorkflowId,
+            ExecutionPointerId = e.ExecutionPointerId,
+            ErrorTime = KernelValues.Utc(e.ErrorTime),
+            Message = e.Message.Length > 4000 ? e.Message[..4000] : e.Message,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    });
+
+    public void EnsureStoreExists()
+    {
+        // The module's migrations create the tables (nmirf db migrate, or at start).
+    }
+
+    public Task ScheduleCommand(ScheduledCommand command) => WithContext(async db =>
+    {
+        var exists = await db.KernelCommands.AnyAsync(c => c.CommandName == command.CommandName && c.Data == command.Data);
+        if (exists)
+        {
+            await db.KernelCommands.Where(c => c.CommandName == command.CommandName && c.Data == command.Data && c.ExecuteTime > command.ExecuteTime)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.ExecuteTime, command.ExecuteTime));
+            return;
+        }
+
+        db.KernelCommands.Add(new KernelCommand { CommandName = command.CommandName, Data = command.Data, ExecuteTime = command.ExecuteTime });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another process scheduled the same command meanwhile: one is enough.
+        }
+    });
+
+    public Task ProcessCommands(DateTimeOffset asOf, Func<ScheduledCommand, Task> action, CancellationToken cancellationToken = default) => WithContext(async db =>
+    {
+        var ticks = asOf.UtcTicks;
+        var due = await db.KernelCommands.AsNoTracking().Where(c => c.ExecuteTime < ticks).OrderBy(c => c.ExecuteTime).Take(1000).ToListAsync(cancellationToken);
+        foreach (var command in due)
+        {
+            await action(new ScheduledCommand { CommandName = command.CommandName, Data = command.Data, ExecuteTime = command.ExecuteTime });
+            await db.KernelCommands.Where(c => c.Id == command.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+    });
+
+    private static KernelSubscription ToRow(EventSubscription s)
+    {
+        if (string.IsNullOrEmpty(s.Id))
+        {
+            s.Id = Guid.CreateVersion7().ToString();
+        }
+
+        return new KernelSubscription
+        {
+            Id = s.Id,
+            WorkflowId = s.WorkflowId,
+            StepId = s.StepId,
+            ExecutionPointerId = s.ExecutionPointerId,
+            EventName = s.EventName,
+            EventKey = s.EventKey,
+            SubscribeAsOf = KernelValues.Utc(s.SubscribeAsOf),
+            SubscriptionData = KernelValues.Write(s.SubscriptionData),
+            ExternalToken = s.ExternalToken,
+            ExternalWorkerId = s.ExternalWorkerId,
+            ExternalTokenExpiry = KernelValues.Utc(s.ExternalTokenExpiry),
+        };
+    }
+
+    private static EventSubscription FromRow(KernelSubscription s) => new()
+    {
+        Id = s.Id,
+        WorkflowId = s.WorkflowId,
+        StepId = s.StepId,
+        ExecutionPointerId = s.ExecutionPointerId,
+        EventName = s.EventName,
+        EventKey = s.EventKey,
+        SubscribeAsOf = KernelValues.Utc(s.SubscribeAsOf),
+        SubscriptionData = KernelValues.Read(s.SubscriptionData),
+        ExternalToken = s.ExternalToken,
+        ExternalWorkerId = s.ExternalWorkerId,
+        ExternalTokenExpiry = KernelValues.Utc(s.ExternalTokenExpiry),
+    };
+}

@@ -1,0 +1,194 @@
+using Microsoft.EntityFrameworkCore;
+using Nmirf.BuildingBlocks.Auditing;
+using Nmirf.Workflows.Kernel;
+using Nmirf.Workflows.Model;
+
+namespace Nmirf.Workflows;
+
+internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options, ModuleContextServices services)
+    : AuditedModuleDbContext(options, services)
+{
+    public const string ModuleName = "workflows";
+
+    public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+    public DbSet<CycleRun> Runs => Set<CycleRun>();
+    public DbSet<MilestoneRecord> Milestones => Set<MilestoneRecord>();
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+    public DbSet<TaskComment> Comments => Set<TaskComment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<KernelWorkflow> KernelWorkflows => Set<KernelWorkflow>();
+    public DbSet<KernelPointer> KernelPointers => Set<KernelPointer>();
+    public DbSet<KernelSubscription> KernelSubscriptions => Set<KernelSubscription>();
+    public DbSet<KernelEvent> KernelEvents => Set<KernelEvent>();
+    public DbSet<KernelCommand> KernelCommands => Set<KernelCommand>();
+    public DbSet<KernelError> KernelErrors => Set<KernelError>();
+    public DbSet<KernelLock> KernelLocks => Set<KernelLock>();
+
+    protected override string Module => ModuleName;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var definition = modelBuilder.Entity<StoredDefinition>();
+        definition.ToTable("Definitions");
+        definition.HasKey(d => d.Id);
+        definition.Property(d => d.Scope).HasMaxLength(3);
+        definition.Property(d => d.DefinitionId).HasMaxLength(100);
+        definition.Property(d => d.Body).HasMaxLength(40);
+        definition.Property(d => d.Name).HasMaxLength(300);
+        definition.Property(d => d.State).HasConversion<string>().HasMaxLength(12);
+        definition.Property(d => d.ImportedBy).HasMaxLength(256);
+        definition.Ignore(d => d.KernelKey);
+        definition.HasIndex(d => new { d.Scope, d.DefinitionId, d.Version }).IsUnique();
+        definition.HasIndex(d => new { d.Scope, d.Body, d.State });
+
+        var run = modelBuilder.Entity<CycleRun>();
+        run.ToTable("Runs");
+        run.HasKey(r => r.Id);
+        run.Property(r => r.CountryCode).HasMaxLength(3).IsFixedLength();
+        run.Property(r => r.Body).HasMaxLength(40);
+        run.Property(r => r.Report).HasMaxLength(20);
+        run.Property(r => r.DefinitionScope).HasMaxLength(3);
+        run.Property(r => r.DefinitionId).HasMaxLength(100);
+        run.Property(r => r.WorkflowInstanceId).HasMaxLength(64);
+        run.Property(r => r.State).HasConversion<string>().HasMaxLength(12);
+        run.Property(r => r.StartedBy).HasMaxLength(256);
+        run.HasIndex(r => r.WorkflowInstanceId);
+        run.HasIndex(r => new { r.CountryCode, r.Body, r.State });
+        run.HasQueryFilter(r => CurrentCountry == null || r.CountryCode == CurrentCountry);
+
+        var milestone = modelBuilder.Entity<MilestoneRecord>();
+        milestone.ToTable("Milestones");
+        milestone.HasKey(m => m.Id);
+        milestone.Property(m => m.CountryCode).HasMaxLength(3).IsFixedLength();
+        milestone.Property(m => m.Milestone).HasMaxLength(60);
+        milestone.Property(m => m.Symbol).HasMaxLength(80);
+        milestone.Property(m => m.RecordedBy).HasMaxLength(256);
+        milestone.HasIndex(m => new { m.RunId, m.Milestone });
+        milestone.HasQueryFilter(m => CurrentCountry == null || m.CountryCode == CurrentCountry);
+
+        var task = modelBuilder.Entity<HumanTask>();
+        task.ToTable("Tasks");
+        task.HasKey(t => t.Id);
+        task.Property(t => t.CountryCode).HasMaxLength(3).IsFixedLength();
+        task.Property(t => t.WorkflowInstanceId).HasMaxLength(64);
+        task.Property(t => t.PointerId).HasMaxLength(64);
+        task.Property(t => t.StepId).HasMaxLength(100);
+        task.Property(t => t.StepType).HasMaxLength(40);
+        task.Property(t => t.Join).HasConversion<string>().HasMaxLength(8);
+        task.Property(t => t.Title).HasMaxLength(500);
+        task.Property(t => t.Instructions).HasMaxLength(8000);
+        task.Property(t => t.AssigneeInstitution).HasMaxLength(100);
+        task.Property(t => t.AssigneeFocalPoint).HasMaxLength(256);
+        task.Property(t => t.AssigneeRole).HasMaxLength(40);
+        task.Property(t => t.State).HasConversion<string>().HasMaxLength(12);
+        task.Property(t => t.Decision).HasMaxLength(12);
+        task.Property(t => t.CompletedBy).HasMaxLength(256);
+        task.Property(t => t.AssignmentNote).HasMaxLength(1000);
+        task.Property(t => t.Version).IsConcurrencyToken();
+        task.Ignore(t => t.Assignee);
+        task.HasIndex(t => new { t.PointerId, t.AssigneeInstitution, t.AssigneeFocalPoint, t.AssigneeRole });
+        task.HasIndex(t => new { t.CountryCode, t.State, t.AssigneeInstitution });
+        task.HasIndex(t => new { t.State, t.DueAt });
+        task.HasIndex(t => t.RunId);
+        task.HasQueryFilter(t => CurrentCountry == null || t.CountryCode == CurrentCountry);
+
+        var comment = modelBuilder.Entity<TaskComment>();
+        comment.ToTable("TaskComments");
+        comment.HasKey(c => c.Id);
+        comment.Property(c => c.CountryCode).HasMaxLength(3).IsFixedLength();
+        comment.Property(c => c.Author).HasMaxLength(256);
+        comment.Property(c => c.Text).HasMaxLength(8000);
+        comment.HasIndex(c => c.TaskId);
+        comment.HasQueryFilter(c => CurrentCountry == null || c.CountryCode == CurrentCountry);
+
+        var notification = modelBuilder.Entity<Notification>();
+        notification.ToTable("Notifications");
+        notification.HasKey(n => n.Id);
+        notification.Property(n => n.CountryCode).HasMaxLength(3).IsFixedLength();
+        notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
+        notification.Property(n => n.Recipient).HasMaxLength(300);
+        notification.Property(n => n.Message).HasMaxLength(4000);
+        notification.HasIndex(n => new { n.TaskId, n.Kind, n.Day });
+        notification.HasIndex(n => new { n.CountryCode, n.CreatedAt });
+        notification.HasQueryFilter(n => CurrentCountry == null || n.CountryCode == CurrentCountry);
+
+        ConfigureKernel(modelBuilder);
+    }
+
+    private static void ConfigureKernel(ModelBuilder modelBuilder)
+    {
+        // The kernel's rows change at every step; the audit log records what they mean (runs, tasks, milestones)
+        // through the module's own entities instead.
+        var workflow = modelBuilder.Entity<KernelWorkflow>();
+        workflow.ToTable("KernelWorkflows");
+        workflow.HasKey(w => w.Id);
+        workflow.Property(w => w.Id).HasMaxLength(64);
+        workflow.Property(w => w.DefinitionId).HasMaxLength(110);
+        workflow.Property(w => w.Description).HasMaxLength(500);
+        workflow.Property(w => w.Reference).HasMaxLength(200);
+        workflow.HasIndex(w => new { w.Status, w.NextExecution });
+        workflow.HasMany(w => w.Pointers).WithOne().HasForeignKey(p => p.WorkflowId).OnDelete(DeleteBehavior.Cascade);
+        workflow.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
+
+        var pointer = modelBuilder.Entity<KernelPointer>();
+        pointer.ToTable("KernelPointers");
+        pointer.HasKey(p => p.Id);
+        pointer.Property(p => p.Id).HasMaxLength(64);
+        pointer.Property(p => p.WorkflowId).HasMaxLength(64);
+        pointer.Property(p => p.EventName).HasMaxLength(100);
+        pointer.Property(p => p.EventKey).HasMaxLength(200);
+        pointer.Property(p => p.StepName).HasMaxLength(100);
+        pointer.Property(p => p.PredecessorId).HasMaxLength(64);
+        pointer.Property(p => p.Outcome).HasMaxLength(100);
+        pointer.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
+
+        var subscription = modelBuilder.Entity<KernelSubscription>();
+        subscription.ToTable("KernelSubscriptions");
+        subscription.HasKey(s => s.Id);
+        subscription.Property(s => s.Id).HasMaxLength(64);
+        subscription.Property(s => s.WorkflowId).HasMaxLength(64);
+        subscription.Property(s => s.ExecutionPointerId).HasMaxLength(64);
+        subscription.Property(s => s.EventName).HasMaxLength(100);
+        subscription.Property(s => s.EventKey).HasMaxLength(200);
+        subscription.Property(s => s.ExternalToken).HasMaxLength(200);
+        subscription.Property(s => s.ExternalWorkerId).HasMaxLength(200);
+        subscription.HasIndex(s => new { s.EventName, s.EventKey });
+        subscription.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
+
+        var evt = modelBuilder.Entity<KernelEvent>();
+        evt.ToTable("KernelEvents");
+        evt.HasKey(e => e.Id);
+        evt.Property(e => e.Id).HasMaxLength(64);
+        evt.Property(e => e.EventName).HasMaxLength(100);
+        evt.Property(e => e.EventKey).HasMaxLength(200);
+        evt.HasIndex(e => new { e.EventName, e.EventKey, e.EventTime });
+        evt.HasIndex(e => new { e.IsProcessed, e.EventTime });
+        evt.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
+
+        var command = modelBuilder.Entity<KernelCommand>();
+        command.ToTable("KernelCommands");
+        command.HasKey(c => c.Id);
+        command.Property(c => c.CommandName).HasMaxLength(40);
+        command.Property(c => c.Data).HasMaxLength(200);
+        command.HasIndex(c => new { c.CommandName, c.Data }).IsUnique();
+        command.HasIndex(c => c.ExecuteTime);
+        command.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
+
+        var error = modelBuilder.Entity<KernelError>();
+        error.ToTable("KernelErrors");
+        error.HasKey(e => e.Id);
+        error.Property(e => e.WorkflowId).HasMaxLength(64);
+        error.Property(e => e.ExecutionPointerId).HasMaxLength(64);
+        error.Property(e => e.Message).HasMaxLength(4000);
+        error.HasIndex(e => e.WorkflowId);
+        error.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
+
+        var lease = modelBuilder.Entity<KernelLock>();
+        lease.ToTable("KernelLocks");
+        lease.HasKey(l => l.Id);
+        lease.Property(l => l.Id).HasMaxLength(100);
+        lease.Property(l => l.Owner).HasMaxLength(100);
+        lease.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
+    }
+}
