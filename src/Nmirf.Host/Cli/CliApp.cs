@@ -118,6 +118,9 @@ internal static class CliApp
             AccountCommands.Tokens(stdout, stderr),
             AccountCommands.Audit(stdout, stderr),
             RecommendationCommands.Recommendations(stdout, stderr),
+            WorkflowCommands.Workflow(stdout, stderr),
+            WorkflowCommands.Tasks(stdout, stderr),
+            WorkflowCommands.Cycle(stdout, stderr),
             BenchCommands.Bench(stdout, stderr),
         };
         root.SetAction((parsed, ct) => ServeCommand.RunAsync(Settings(parsed, parsed.GetValue(urls)), parsed.GetValue(noDemo), stdout, ct));

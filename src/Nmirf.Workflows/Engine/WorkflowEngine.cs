@@ -24,8 +24,8 @@ public interface IWorkflowEngine
 
     Task StopAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Waits until none of <paramref name="instanceIds"/> has work it can do now; false on timeout.</summary>
-    Task<bool> WaitForIdleAsync(IReadOnlyCollection<string> instanceIds, TimeSpan timeout, CancellationToken cancellationToken = default);
+    /// <summary>Waits until none of <paramref name="instanceIds"/> (null: no instance) has work it can do now; false on timeout.</summary>
+    Task<bool> WaitForIdleAsync(IReadOnlyCollection<string>? instanceIds, TimeSpan timeout, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Where the kernel keeps its state: our database (the product) or memory (the benchmark's baseline).</summary>
@@ -142,7 +142,7 @@ internal sealed class WorkflowEngine(IServiceProvider services, WorkflowSettings
     private Task Queue(string id, QueueType queue) =>
         IsRunning ? services.GetRequiredService<IQueueProvider>().QueueWork(id, queue) : Task.CompletedTask;
 
-    public async Task<bool> WaitForIdleAsync(IReadOnlyCollection<string> instanceIds, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<bool> WaitForIdleAsync(IReadOnlyCollection<string>? instanceIds, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var clock = services.GetRequiredService<TimeProvider>();
         var deadline = DateTime.UtcNow + timeout;
@@ -154,7 +154,7 @@ internal sealed class WorkflowEngine(IServiceProvider services, WorkflowSettings
                 var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
                 var now = clock.GetUtcNow().UtcDateTime;
                 var ticks = now.Ticks;
-                var busy = await db.KernelWorkflows.AnyAsync(w => instanceIds.Contains(w.Id) && w.Status == runnable && w.NextExecution != null && w.NextExecution <= ticks, cancellationToken)
+                var busy = await db.KernelWorkflows.AnyAsync(w => (instanceIds == null || instanceIds.Contains(w.Id)) && w.Status == runnable && w.NextExecution != null && w.NextExecution <= ticks, cancellationToken)
                     || await db.KernelEvents.AnyAsync(e => !e.IsProcessed && e.EventTime <= now, cancellationToken);
                 if (!busy)
                 {
