@@ -46,6 +46,7 @@ public static partial class DefinitionReader
 
     private static readonly string[] TopLevel = ["$schema", "id", "version", "name", "body", "country", "description", "inputs", "steps"];
     private static readonly string[] Common = ["id", "type", "title", "instructions", "next"];
+    private static readonly string[] SingleAssignees = ["institutionRole", "institutionKind", "focalPoint", "role"];
 
     private static readonly Dictionary<string, string[]> ByType = new(StringComparer.Ordinal)
     {
@@ -68,8 +69,16 @@ public static partial class DefinitionReader
 
     public static readonly IReadOnlyList<string> AccountRoles = ["administrator", "drafter"];
 
+    /// <summary>
+    /// The documents a <c>generate-draft</c> step can ask for: those the state writes. The names are those of
+    /// <c>Nmirf.Plugins.Abstractions.DocumentKind</c> in kebab case, except <c>follow-up-report</c>: the state's
+    /// follow-up information.
+    /// </summary>
     public static readonly IReadOnlyList<string> DocumentKinds =
-        ["common-core-document", "periodic-report", "replies-to-list-of-issues", "follow-up-report", "upr-national-report", "upr-mid-term-report"];
+    [
+        "common-core-document", "initial-report", "periodic-report", "replies-to-list-of-issues", "follow-up-report",
+        "additional-information", "upr-national-report", "upr-mid-term-report",
+    ];
 
     /// <summary>Reads and checks <paramref name="json"/>; either a document or every problem found.</summary>
     public static (WorkflowDocument? Document, IReadOnlyList<DefinitionError> Errors) Read(string json, Func<string, bool> knownBody, IActivityCatalog? activities = null)
@@ -302,7 +311,7 @@ public static partial class DefinitionReader
             switch (type)
             {
                 case Activities.Task or Activities.DataRequest or Activities.Approval:
-                    if (step.Title is null)
+                    if (step.Title is null && !Present(element, "title"))
                     {
                         Error(path + ".title", id, "missing: a human task needs a title");
                     }
@@ -312,7 +321,7 @@ public static partial class DefinitionReader
                         Assignees = ReadAssignees(element, path, id, required: true),
                         Due = ReadRelativeDate(element, path, id, "due", required: false),
                         Form = type == Activities.Approval ? [] : ReadForm(element, path, id),
-                        OnReturn = type == Activities.Approval ? RequiredString(element, path, id, "onReturn") : null,
+                        OnReturn = type == Activities.Approval ? RequiredString(element, path, id, "onReturn", "the step a returned approval goes back to") : null,
                     };
                     break;
                 case Activities.WaitEvent:
@@ -348,12 +357,14 @@ public static partial class DefinitionReader
                     step = step with { Cases = ReadCases(element, path, id), Otherwise = OptionalString(element, path, id, "otherwise") };
                     break;
                 case Activities.Notify:
-                    if (OptionalString(element, path, id, "message") is null)
+                    // Read once: a message of the wrong type would otherwise be reported twice.
+                    var message = OptionalString(element, path, id, "message");
+                    if (message is null && !Present(element, "message"))
                     {
                         Error(path + ".message", id, "missing: the message to send");
                     }
 
-                    step = step with { Assignees = ReadAssignees(element, path, id, required: true), Message = OptionalString(element, path, id, "message") };
+                    step = step with { Assignees = ReadAssignees(element, path, id, required: true), Message = message };
                     break;
                 case Activities.GenerateDraft:
                     var document = RequiredString(element, path, id, "document");
@@ -377,6 +388,7 @@ public static partial class DefinitionReader
                     }
                     else
                     {
+                        DuplicateProperties(with, path + ".with", id);
                         foreach (var p in with.EnumerateObject())
                         {
                             if (p.Value.ValueKind != JsonValueKind.String)
@@ -526,7 +538,10 @@ public static partial class DefinitionReader
                 Error(where + ".role", id, $"unknown role '{accountRole}': expected one of {string.Join(", ", AccountRoles)}");
             }
 
-            var given = (institutions.Count > 0 ? 1 : 0) + (role is null ? 0 : 1) + (kind is null ? 0 : 1) + (focalPoint is null ? 0 : 1) + (accountRole is null ? 0 : 1);
+            // What is written counts, valid or not: a refused value (an empty list, a number) is reported once,
+            // where it is, rather than again as a missing assignee.
+            var given = (Present(a, "institution") || Present(a, "institutions") ? 1 : 0)
+                + SingleAssignees.Count(p => Present(a, p));
             if (given == 0)
             {
                 Error(where, id, "missing assignee: name an institution, institutions, an institutionRole, an institutionKind, a focalPoint or a role");
@@ -855,13 +870,29 @@ public static partial class DefinitionReader
             {
                 Error($"{path}.{property.Name}", id, $"unknown field '{property.Name}': expected {string.Join(", ", known.Where(k => k != "$schema"))}");
             }
+
+            DuplicateProperties(element, path, id);
         }
 
-        private string? RequiredString(JsonElement element, string path, string? id, string property)
+        // JSON allows a name twice in an object and the parser keeps one of them silently: two "next" on a step
+        // would make the workflow do something its author cannot see, so a repeated field is an error.
+        private void DuplicateProperties(JsonElement element, string path, string? id)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!seen.Add(property.Name))
+                {
+                    Error($"{path}.{property.Name}", id, $"'{property.Name}' is written twice in this object");
+                }
+            }
+        }
+
+        private string? RequiredString(JsonElement element, string path, string? id, string property, string? what = null)
         {
             if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
             {
-                Error($"{path}.{property}", id, "missing");
+                Error($"{path}.{property}", id, what is null ? "missing" : "missing: " + what);
                 return null;
             }
 
@@ -889,6 +920,10 @@ public static partial class DefinitionReader
 
             return value.GetString()!.Trim();
         }
+
+        // A property of the wrong type is reported where it is read; "missing" is said only of an absent one.
+        private static bool Present(JsonElement element, string property) =>
+            element.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null;
 
         private bool ReadBool(JsonElement element, string path, string? id, string property)
         {

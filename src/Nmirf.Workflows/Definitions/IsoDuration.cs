@@ -27,13 +27,20 @@ public sealed partial record IsoDuration(bool Negative, int Years, int Months, i
         }
 
         static int Part(Match m, string name) => m.Groups[name].Success ? int.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
-        return new IsoDuration(match.Groups["sign"].Success, Part(match, "y"), Part(match, "m"), Part(match, "w"), Part(match, "d"));
+        var (years, months, weeks, days) = (Part(match, "y"), Part(match, "m"), Part(match, "w"), Part(match, "d"));
+
+        // -P0D is zero, not a negative duration: a delay of -P0D is no delay, and equals P0D.
+        var negative = match.Groups["sign"].Success && years + months + weeks + days > 0;
+        return new IsoDuration(negative, years, months, weeks, days);
     }
 
     public DateTimeOffset AddTo(DateTimeOffset start)
     {
         var sign = Negative ? -1 : 1;
-        return start.AddYears(sign * Years).AddMonths(sign * Months).AddDays(sign * ((Weeks * 7) + Days));
+
+        // Years and months move together so that a month end is clamped once: 2028-02-29 + P1Y1M is 2029-03-29,
+        // where a year then a month would give 2029-03-28.
+        return start.AddMonths(sign * ((Years * 12) + Months)).AddDays(sign * ((Weeks * 7) + Days));
     }
 
     public override string ToString()

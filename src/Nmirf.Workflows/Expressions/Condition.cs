@@ -82,15 +82,23 @@ public sealed class Condition
     {
         null => null,
         JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
-        JsonElement { ValueKind: JsonValueKind.Number } e => e.GetDecimal(),
+        // A number beyond decimal's range is compared as its text rather than failing the whole workflow.
+        JsonElement { ValueKind: JsonValueKind.Number } e => e.TryGetDecimal(out var number) ? number : e.GetRawText(),
         JsonElement { ValueKind: JsonValueKind.True } => true,
         JsonElement { ValueKind: JsonValueKind.False } => false,
         JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
         JsonElement e => e.GetRawText(),
         int i => (decimal)i,
         long l => (decimal)l,
-        double d => (decimal)d,
+        double d when double.IsFinite(d) && Math.Abs(d) < 7.9e28 => (decimal)d,
+        float f when float.IsFinite(f) && Math.Abs(f) < 7.9e28f => (decimal)f,
         decimal or bool or string => value,
+
+        // Dates become ISO 8601 text, whose ordinal order is the calendar's: a condition compares them with a
+        // quoted date ("2027-03-31"). The invariant culture alone would write 03/31/2027, which does not sort.
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
