@@ -834,6 +834,13 @@ public static partial class DefinitionReader
                 return;
             }
 
+            // A plugin activity returns values the plugin names only when it runs (IWorkflowActivity.RunAsync): any
+            // field of it may be read, and one it does not return reads as null.
+            if (!ByType.ContainsKey(source.Type))
+            {
+                return;
+            }
+
             var fields = AnswerFields(source);
             if (!fields.Contains(reference.Field, StringComparer.Ordinal))
             {

@@ -185,6 +185,24 @@ public sealed class DefinitionReaderTests
     }
 
     [Fact]
+    public void Read_DecisionOnAPluginActivitysResult_IsAccepted()
+    {
+        var json = """
+            {
+              "id": "signed", "version": 1, "name": "Signed", "body": "cat",
+              "steps": [
+                { "id": "sign", "type": "acme:sign-off", "with": { "signatory": "minister" } },
+                { "id": "signed", "type": "decision", "cases": [ { "when": "sign.outcome == \"refused\"", "next": "sign" } ] }
+              ]
+            }
+            """;
+
+        var decision = SampleDefinitions.ReadValid(json, new SignOffCatalog()).Steps[1];
+
+        Assert.Equal("sign.outcome == \"refused\"", Assert.Single(decision.Cases).When);
+    }
+
+    [Fact]
     public void Read_PluginActivityWithParametersItsPluginRefuses_ReportsThePluginsProblem()
     {
         var json = """
