@@ -27,6 +27,20 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
 
     protected override string Module => ModuleName;
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset values; the module's times are UTC, stored there as UTC ticks.
+        if (!IsSqlServer)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    private sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         var definition = modelBuilder.Entity<StoredDefinition>();

@@ -15,10 +15,10 @@ namespace Nmirf.Workflows;
 /// <summary>Registers the workflow module: definitions, the engine on WorkflowCore, tasks, cycles and timers.</summary>
 public static class WorkflowsModule
 {
-    public static IServiceCollection AddWorkflowsModule(this IServiceCollection services, IConfiguration configuration, KernelStore store = KernelStore.Database)
+    public static IServiceCollection AddWorkflowsModule(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("Workflows").Get<WorkflowSettings>() ?? new WorkflowSettings();
-        settings.Store = store;
+        var store = settings.Store;
         var timers = configuration.GetSection("Workflows:Timers").Get<TimerSettings>() ?? new TimerSettings();
         services.AddSingleton(settings);
         services.AddSingleton(timers);

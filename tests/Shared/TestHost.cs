@@ -15,11 +15,15 @@ namespace Nmirf.Tests.Shared;
 /// </summary>
 internal sealed class TestHost : IAsyncDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nmirf-host-{Guid.NewGuid():N}.db");
+    private readonly string _path;
+    private readonly IDictionary<string, string?>? _settings;
     private readonly ServiceProvider _services;
+    private bool _keepFile;
 
-    private TestHost(DateTimeOffset now, IDictionary<string, string?>? settings)
+    private TestHost(DateTimeOffset now, IDictionary<string, string?>? settings, string? path = null)
     {
+        _path = path ?? Path.Combine(Path.GetTempPath(), $"nmirf-host-{Guid.NewGuid():N}.db");
+        _settings = settings;
         Clock = new FakeTimeProvider(now);
         var values = new Dictionary<string, string?> { ["ConnectionStrings:Nmirf"] = $"Data Source={_path}" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -44,6 +48,20 @@ internal sealed class TestHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Stops this host (its services disposed, as at a process exit) and opens a new one on the same database file,
+    /// at the same time on its own fake clock: what a restart looks like to the code under test.
+    /// </summary>
+    public async Task<TestHost> RestartAsync()
+    {
+        _keepFile = true;
+        var now = Clock.GetUtcNow();
+        await DisposeAsync();
+        var host = new TestHost(now, _settings, _path);
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return host;
+    }
+
     /// <summary>Sends a request in a scope of its own, as the CLI and the API do, acting for <paramref name="country"/> when given.</summary>
     public async Task<T> SendAsync<T>(IRequest<T> request, string? country = null) => await InScopeAsync(sender => sender.Send(request), country);
 
@@ -55,7 +73,10 @@ internal sealed class TestHost : IAsyncDisposable
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        if (!_keepFile)
+        {
+            File.Delete(_path);
+        }
     }
 
     private async Task<T> InScopeAsync<T>(Func<ISender, ValueTask<T>> send, string? country)

@@ -47,7 +47,11 @@ public sealed class WorkflowSettings
     /// <summary>Workflows executed at once in one process.</summary>
     public int MaxConcurrentWorkflows { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>Where the kernel keeps its state; Memory is for the benchmark's baseline only (nothing survives a restart).</summary>
     public KernelStore Store { get; set; } = KernelStore.Database;
+
+    /// <summary>How long a process's lease on a workflow lasts; a killed process's leases free up after this.</summary>
+    public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(20);
 }
 
 /// <summary>

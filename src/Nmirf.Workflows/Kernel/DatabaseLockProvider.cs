@@ -6,14 +6,12 @@ namespace Nmirf.Workflows.Kernel;
 
 /// <summary>
 /// Leases in the database, so that several processes on one database (hosts, and CLI verbs that drive workflows)
-/// never execute the same instance at once. A lease expires after <see cref="Lease"/>, so a killed process holds
+/// never execute the same instance at once. A lease expires after <see cref="Engine.WorkflowSettings.LockLease"/>, so a killed process holds
 /// nothing for long. Leases are counted on the system clock: they measure whether a process is alive, not the
 /// domain's time.
 /// </summary>
-internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes) : IDistributedLockProvider
+internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes, Engine.WorkflowSettings settings) : IDistributedLockProvider
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(20);
-
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public async Task<bool> AcquireLock(string Id, CancellationToken cancellationToken)
@@ -21,7 +19,7 @@ internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes) : IDistr
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         var now = DateTime.UtcNow;
-        var expires = now.Add(Lease);
+        var expires = now.Add(settings.LockLease);
 
         // Take over an expired lease, or create one.
         var taken = await db.KernelLocks.Where(l => l.Id == Id && l.ExpiresAt < now)
@@ -54,8 +52,15 @@ internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes) : IDistr
 
     public async Task Stop()
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
-        await db.KernelLocks.Where(l => l.Owner == _owner).ExecuteDeleteAsync();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            await db.KernelLocks.Where(l => l.Owner == _owner).ExecuteDeleteAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped while the process shuts down: the leases expire on their own.
+        }
     }
 }

@@ -23,9 +23,9 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Json = table.Column<string>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -143,7 +143,7 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     Milestone = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Symbol = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
@@ -163,7 +163,7 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     Recipient = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,9 +185,9 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     WorkflowInstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     StartedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,7 +203,7 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,16 +228,16 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     AssigneeFocalPoint = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     AssigneeRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     FormJson = table.Column<string>(type: "TEXT", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     AnswersJson = table.Column<string>(type: "TEXT", nullable: true),
                     Decision = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
                     CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    OverdueSince = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OverdueSince = table.Column<long>(type: "INTEGER", nullable: true),
                     LastRemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EscalatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AssignmentNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
