@@ -95,6 +95,23 @@ public sealed class AuthorizationMatrixTests(ServerFixture server) : IClassFixtu
         ["GET /countries/{country}/clusters/"] = new InCountry(Permission.RecommendationsRead),
         ["PUT /countries/{country}/clusters/{code}"] = new InCountry(Permission.RecommendationsWrite),
         ["POST /countries/{country}/clusters/{code}/members"] = new InCountry(Permission.RecommendationsWrite),
+        ["GET /countries/{country}/workflows/"] = new InCountry(Permission.WorkflowsRead),
+        ["POST /countries/{country}/workflows/"] = new InCountry(Permission.WorkflowsWrite),
+        ["POST /countries/{country}/workflows/validate"] = new InCountry(Permission.WorkflowsWrite),
+        ["GET /countries/{country}/workflows/{id}"] = new InCountry(Permission.WorkflowsRead),
+        ["GET /countries/{country}/workflows/{id}/diagram"] = new InCountry(Permission.WorkflowsRead),
+        ["POST /countries/{country}/workflows/{id}/publish"] = new InCountry(Permission.WorkflowsWrite),
+        ["GET /countries/{country}/tasks/"] = new InCountry(Permission.TasksRead),
+        ["GET /countries/{country}/tasks/{id:guid}"] = new InCountry(Permission.TasksRead),
+        ["POST /countries/{country}/tasks/{id:guid}/complete"] = new InCountry(Permission.TasksWork),
+        ["POST /countries/{country}/tasks/{id:guid}/return"] = new InCountry(Permission.TasksWork),
+        ["POST /countries/{country}/tasks/{id:guid}/comments"] = new InCountry(Permission.TasksWork),
+        ["POST /countries/{country}/tasks/{id:guid}/reassign"] = new InCountry(Permission.TasksManage),
+        ["GET /countries/{country}/cycle-runs/"] = new InCountry(Permission.CyclesRead),
+        ["POST /countries/{country}/cycle-runs/"] = new InCountry(Permission.CyclesRun),
+        ["GET /countries/{country}/cycle-runs/{id:guid}"] = new InCountry(Permission.CyclesRead),
+        ["POST /countries/{country}/cycle-runs/{id:guid}/milestones"] = new InCountry(Permission.CyclesRun),
+        ["GET /countries/{country}/cycle-runs/{id:guid}/diagram"] = new InCountry(Permission.CyclesRead),
     };
 
     /// <summary>Every endpoint the host maps, read from the host as it is built (not from a list kept by hand).</summary>

@@ -40,6 +40,8 @@ public class ServerFixture : IAsyncLifetime, IDisposable
     {
         ["Security__SignInPermitsPerMinute"] = "1000",
         ["Security__ImportPermitsPerMinute"] = "1000",
+        // No test of this server waits for a workflow step; the engine's start-up sweep would only slow the start.
+        ["Workflows__RunEngine"] = "false",
     };
 
     public async Task InitializeAsync()
@@ -166,5 +168,21 @@ public class ServerFixture : IAsyncLifetime, IDisposable
 /// <summary>A server whose sign-in is limited to three attempts a minute, to see the limit work.</summary>
 public sealed class RateLimitedServerFixture : ServerFixture
 {
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Security__SignInPermitsPerMinute"] = "3" };
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Security__SignInPermitsPerMinute"] = "3",
+        ["Workflows__RunEngine"] = "false",
+    };
+}
+
+/// <summary>A server that runs the workflow engine, without starting the demo countries' cycles on its own.</summary>
+public sealed class WorkflowServerFixture : ServerFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Security__SignInPermitsPerMinute"] = "1000",
+        ["Security__ImportPermitsPerMinute"] = "1000",
+        ["Workflows__RunEngine"] = "true",
+        ["Workflows__Timers__AutoStartLead"] = "",
+    };
 }

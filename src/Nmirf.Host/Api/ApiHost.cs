@@ -3,6 +3,7 @@ using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.Host.Composition;
 using Nmirf.Host.Plugins;
 using Nmirf.Host.Security;
+using Nmirf.Workflows;
 
 namespace Nmirf.Host.Api;
 
@@ -28,6 +29,11 @@ internal static class ApiHost
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.AddNmirfSecurity();
+        if (builder.Configuration.GetValue("Workflows:RunEngine", defaultValue: true))
+        {
+            // The web host runs the workflows: steps that follow a completed task or a milestone, timers and the daily sweep.
+            builder.Services.AddWorkflowRuntime();
+        }
 
         var app = builder.Build();
         PluginCatalog.LogProblems(app.Services.GetRequiredService<IBodyCatalog>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nmirf.Plugins"));
@@ -42,6 +48,7 @@ internal static class ApiHost
         app.MapAccountEndpoints(country);
         country.MapRecommendationEndpoints();
         country.MapClusterEndpoints();
+        country.MapWorkflowEndpoints();
         app.MapPluginEndpoints();
         return app;
     }

@@ -81,7 +81,7 @@ internal static class NmirfServices
 
         services.AddMediator((MediatorOptions options) =>
         {
-            options.Assemblies = [typeof(AccountsModule), typeof(MandatesModule), typeof(ReportingModule), typeof(RecommendationsModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(MandatesModule), typeof(ReportingModule), typeof(RecommendationsModule), typeof(WorkflowsModule)];
             options.ServiceLifetime = ServiceLifetime.Scoped;
         });
         return services;

@@ -18,6 +18,12 @@ public enum Permission
     RecommendationsRead,
     RecommendationsWrite,
     ProgressWrite,
+    WorkflowsRead,
+    WorkflowsWrite,
+    TasksRead,
+    TasksWork,
+    TasksManage,
+    CyclesRun,
 }
 
 /// <summary>The permissions of each role in a country. A network administrator holds every permission everywhere.</summary>
@@ -26,10 +32,14 @@ public static class RolePermissions
     private static readonly Dictionary<CountryRole, Permission[]> ByRole = new()
     {
         [CountryRole.Administrator] = Enum.GetValues<Permission>(),
-        [CountryRole.Drafter] = [Permission.MandateRead, Permission.CyclesRead, Permission.CyclesWrite, Permission.CalendarRead, Permission.RecommendationsRead, Permission.RecommendationsWrite, Permission.ProgressWrite],
-        // A focal point's reads and writes of recommendations are narrowed to their institution's by the endpoints.
-        [CountryRole.FocalPoint] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead, Permission.ProgressWrite],
-        [CountryRole.Viewer] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead],
+        [CountryRole.Drafter] =
+        [
+            Permission.MandateRead, Permission.CyclesRead, Permission.CyclesWrite, Permission.CalendarRead, Permission.RecommendationsRead, Permission.RecommendationsWrite, Permission.ProgressWrite,
+            Permission.WorkflowsRead, Permission.TasksRead, Permission.TasksWork, Permission.CyclesRun,
+        ],
+        // A focal point's reads and writes of recommendations and tasks are narrowed to their institution's by the endpoints.
+        [CountryRole.FocalPoint] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead, Permission.ProgressWrite, Permission.TasksRead, Permission.TasksWork],
+        [CountryRole.Viewer] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead, Permission.WorkflowsRead, Permission.TasksRead],
     };
 
     public static bool Allows(CountryRole role, Permission permission) => ByRole[role].Contains(permission);
