@@ -56,7 +56,7 @@ public sealed class PluginLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("2.0", "built against contract 2.0; this host provides contract 1.0")]
+    [InlineData("2.0", "built against contract 2.0; this host provides contract 1.1")]
     [InlineData("1.9", "built against contract 1.9")]
     [InlineData("0.9", "built against contract 0.9")]
     public void WrongContractVersion_IsSkippedBeforeAnyCodeLoads(string contract, string reason)

@@ -1,0 +1,235 @@
+using System.CommandLine;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Nmirf.BuildingBlocks.Persistence;
+using Nmirf.BuildingBlocks.Tenancy;
+using Nmirf.Host.Composition;
+using Nmirf.Mandates.Contracts;
+using Nmirf.Mandates.MandateFiles;
+using Nmirf.Workflows;
+using Nmirf.Workflows.Cycles;
+using Nmirf.Workflows.Definitions;
+using Nmirf.Workflows.Engine;
+using Nmirf.Workflows.Model;
+using Nmirf.Workflows.Tasks;
+
+namespace Nmirf.Host.Cli;
+
+/// <summary>
+/// <c>nmirf bench workflows</c>: N cycles of one workflow (three data requests in parallel, their join, an approval, a
+/// deadline), driven to completion by a simulated set of focal points, once with the kernel's state in SQLite (the
+/// product) and once in WorkflowCore's memory store (the baseline), in the same process. Figures only; see
+/// docs/benchmarks.md.
+/// </summary>
+internal static class WorkflowBench
+{
+    public sealed record RunFigures(string Store, int Instances, int TasksCompleted, double Seconds, double CpuSeconds, long PeakWorkingSetBytes, double LatencyP50Milliseconds, double LatencyP95Milliseconds);
+
+    public sealed record Figures(RunFigures Database, RunFigures Memory, double Ratio);
+
+    private const string Definition = """
+        {
+          "id": "bench-cycle", "version": 1, "country": "MAR", "body": "cat", "name": "Benchmark cycle",
+          "steps": [
+            { "id": "fan-out", "type": "parallel", "branches": [
+              [ { "id": "collect-justice", "type": "data-request", "title": "Contribution", "assignees": { "institution": "justice" },
+                  "form": { "fields": [ { "name": "contribution", "type": "text", "required": true } ] } } ],
+              [ { "id": "collect-interior", "type": "data-request", "title": "Contribution", "assignees": { "institution": "interieur" },
+                  "form": { "fields": [ { "name": "contribution", "type": "text", "required": true } ] } } ],
+              [ { "id": "collect-statistics", "type": "data-request", "title": "Contribution", "assignees": { "institution": "hcp" },
+                  "form": { "fields": [ { "name": "contribution", "type": "text", "required": true } ] } } ]
+            ] },
+            { "id": "validate", "type": "approval", "title": "Validation", "assignees": { "role": "administrator" }, "onReturn": "fan-out" },
+            { "id": "submission-date", "type": "deadline", "until": { "relativeTo": "cycle-due-date", "offset": "P0D" } }
+          ]
+        }
+        """;
+
+    public static Command Command(TextWriter stdout, TextWriter stderr)
+    {
+        var count = new Option<int>("--count") { Description = "Cycles to run.", DefaultValueFactory = _ => 2000 };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("workflows", "Run N cycle workflows to completion on SQLite and on the kernel's memory store; time, CPU, memory, task latency.") { count, json };
+        command.SetAction(async (parsed, ct) =>
+        {
+            var n = parsed.GetValue(count);
+            if (n < 1)
+            {
+                await stderr.WriteLineAsync("--count: at least 1");
+                return CliApp.InvalidInput;
+            }
+
+            var folder = Directory.CreateTempSubdirectory("nmirf-bench-workflows-").FullName;
+            try
+            {
+                var memory = await RunAsync(KernelStore.Memory, Path.Combine(folder, "memory.db"), n, stderr, ct);
+                var database = await RunAsync(KernelStore.Database, Path.Combine(folder, "database.db"), n, stderr, ct);
+                var figures = new Figures(database, memory, database.Seconds / memory.Seconds);
+                if (parsed.GetValue(json))
+                {
+                    await Output.WriteJsonAsync(stdout, figures);
+                    return CliApp.Done;
+                }
+
+                await Output.WriteTableAsync(stdout, ["KERNEL STORE", "CYCLES", "TASKS", "WALL S", "CPU S", "PEAK MB", "LATENCY P50 MS", "LATENCY P95 MS"],
+                    new[] { database, memory }.Select(f => new[]
+                    {
+                        f.Store, f.Instances.ToString(CultureInfo.InvariantCulture), f.TasksCompleted.ToString(CultureInfo.InvariantCulture),
+                        f.Seconds.ToString("F1", CultureInfo.InvariantCulture), f.CpuSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                        (f.PeakWorkingSetBytes / 1024.0 / 1024).ToString("F0", CultureInfo.InvariantCulture),
+                        f.LatencyP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), f.LatencyP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
+                    }));
+                await stdout.WriteLineAsync($"ratio database / memory: {figures.Ratio:F2}");
+                return CliApp.Done;
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<RunFigures> RunAsync(KernelStore store, string database, int count, TextWriter log, CancellationToken ct)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Nmirf"] = $"Data Source={database}",
+            ["Workflows:Store"] = store.ToString(),
+            ["Workflows:Timers:AutoStartLead"] = "",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddNmirf(configuration).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await SendAsync(services, new ImportMandate(new MandateDocument
+        {
+            Country = new CountryDto { Code = "MAR", Name = "Morocco" },
+            Institutions =
+            [
+                new InstitutionDto { Code = "justice", Name = "Justice", Kind = InstitutionKind.Ministry, Role = MechanismRole.Member },
+                new InstitutionDto { Code = "interieur", Name = "Interior", Kind = InstitutionKind.Ministry, Role = MechanismRole.Member },
+                new InstitutionDto { Code = "hcp", Name = "Statistics", Kind = InstitutionKind.Agency, Role = MechanismRole.Member },
+            ],
+        }), ct);
+        Check(await SendAsync(services, new ImportDefinition(Definition), ct));
+        Check(await SendAsync(services, new PublishDefinition("MAR", "bench-cycle"), ct));
+
+        var engine = services.GetRequiredService<IWorkflowEngine>();
+        await engine.StartAsync(ct);
+        await log.WriteLineAsync($"{store}: {count:N0} cycles...");
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        using var sampling = new CancellationTokenSource();
+        var peak = 0L;
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        for (var i = 0; i < count; i++)
+        {
+            Check(await SendAsync(services, new StartCycle("MAR", "cat", $"b{i}", due), ct));
+        }
+
+        // The last answer of each cycle's data requests, and when its approval was first seen in the inbox.
+        var joinedAt = new ConcurrentDictionary<Guid, TimeSpan>();
+        var seenAt = new ConcurrentDictionary<Guid, TimeSpan>();
+        var answered = new ConcurrentDictionary<Guid, int>();
+        using var observing = new CancellationTokenSource();
+        var observer = Task.Run(async () =>
+        {
+            while (!observing.IsCancellationRequested)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+                var runs = await db.Tasks.AsNoTracking().Where(t => t.State == TaskState.Open && t.StepId == "validate").Select(t => t.RunId).ToListAsync(CancellationToken.None);
+                var now = wall.Elapsed;
+                foreach (var run in runs)
+                {
+                    seenAt.TryAdd(run, now);
+                }
+
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
+        var completed = 0;
+        var answers = JsonSerializer.SerializeToElement(new { contribution = "Figures for the period under review." });
+        var approve = JsonSerializer.SerializeToElement(new { decision = "approve" });
+        while (true)
+        {
+            var open = await QueryAsync(services, new ListTasks("MAR", State: TaskState.Open, Take: 1000), ct);
+            if (open.Value.Count == 0)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+                if (await db.Runs.CountAsync(r => r.State == RunState.Completed, ct) == count)
+                {
+                    break;
+                }
+
+                await Task.Delay(5, ct);
+                continue;
+            }
+
+            foreach (var task in open.Value)
+            {
+                var validate = task.Step == "validate";
+                Check(await SendAsync(services, new CompleteTask(task.Id, validate ? approve : answers), ct));
+                completed++;
+                if (!validate && answered.AddOrUpdate(task.Run, 1, (_, n) => n + 1) == 3)
+                {
+                    joinedAt[task.Run] = wall.Elapsed;
+                }
+            }
+        }
+
+        var seconds = wall.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+        await observing.CancelAsync();
+        await sampling.CancelAsync();
+        await observer;
+        await sampler;
+        await engine.StopAsync(ct);
+
+        var latencies = joinedAt.Where(j => seenAt.ContainsKey(j.Key)).Select(j => Math.Max(0, (seenAt[j.Key] - j.Value).TotalMilliseconds)).Order().ToList();
+        return new RunFigures(store.ToString(), count, completed, seconds, cpuSeconds, peak, Percentile(latencies, 0.50), Percentile(latencies, 0.95));
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static void Check<T>(BuildingBlocks.Errors.Result<T> result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException("The benchmark's workflow failed: " + string.Join("; ", result.Errors));
+        }
+    }
+
+    private static async Task<T> SendAsync<T>(IServiceProvider services, ICommand<T> command, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Use("bench");
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
+    }
+
+    private static async Task<T> QueryAsync<T>(IServiceProvider services, IQuery<T> query, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, ct);
+    }
+}
