@@ -46,10 +46,29 @@ public class ServerFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
+        Address = await StartProcessAsync("http://127.0.0.1:0");
+        var admin = await RunCliAsync("users", "create-admin", "--email", "e2e.network@example.org");
+        Client = WithToken(Regex.Match(admin, @"nmirf_[A-Za-z0-9_-]+").Value);
+    }
+
+    /// <summary>Kills the server outright (no graceful stop), as a power cut or an OOM kill would; the database stays.</summary>
+    public void Kill()
+    {
+        _process?.Kill(entireProcessTree: true);
+        _process?.WaitForExit(10_000);
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the server again on the same database and address.</summary>
+    public async Task RestartAsync() => await StartProcessAsync(Address.GetLeftPart(UriPartial.Authority));
+
+    private async Task<Uri> StartProcessAsync(string urls)
+    {
         var host = Path.Combine(AppContext.BaseDirectory, "nmirf.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            ArgumentList = { host, "serve", "--urls", "http://127.0.0.1:0", "--connection-string", ConnectionString },
+            ArgumentList = { host, "serve", "--urls", urls, "--connection-string", ConnectionString },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -78,9 +97,7 @@ public class ServerFixture : IAsyncLifetime, IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        Address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var admin = await RunCliAsync("users", "create-admin", "--email", "e2e.network@example.org");
-        Client = WithToken(Regex.Match(admin, @"nmirf_[A-Za-z0-9_-]+").Value);
+        return await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     private string ConnectionString => $"Data Source={_databasePath}";
@@ -172,6 +189,20 @@ public sealed class RateLimitedServerFixture : ServerFixture
     {
         ["Security__SignInPermitsPerMinute"] = "3",
         ["Workflows__RunEngine"] = "false",
+    };
+}
+
+/// <summary>A server with the engine running, short leases and fast polling, to be killed and restarted.</summary>
+public sealed class KillableServerFixture : ServerFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Security__SignInPermitsPerMinute"] = "1000",
+        ["Security__ImportPermitsPerMinute"] = "1000",
+        ["Workflows__RunEngine"] = "true",
+        ["Workflows__Timers__AutoStartLead"] = "",
+        ["Workflows__PollInterval"] = "00:00:00.250",
+        ["Workflows__LockLease"] = "00:00:03",
     };
 }
 

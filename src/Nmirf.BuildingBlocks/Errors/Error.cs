@@ -9,6 +9,8 @@ public enum ErrorKind
     NotFound,
     /// <summary>The change would contradict data already stored (a duplicate, a record still in use).</summary>
     Conflict,
+    /// <summary>The caller may see the thing but not do this to it.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -22,6 +24,8 @@ public sealed record Error(string Field, string Message, ErrorKind Kind = ErrorK
 
     public static Error NotFound(string field, string message) => new(field, message, ErrorKind.NotFound);
     public static Error Conflict(string field, string message) => new(field, message, ErrorKind.Conflict);
+
+    public static Error Forbidden(string field, string message) => new(field, message, ErrorKind.Forbidden);
 
     /// <summary>The error as one line: <c>line 12, column 5: institutions[2].code: ...</c>.</summary>
     public override string ToString()

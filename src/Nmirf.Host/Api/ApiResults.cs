@@ -21,6 +21,7 @@ internal static class ApiResults
         {
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "Conflict with stored data"),
+            ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Not yours to do"),
             _ => (StatusCodes.Status400BadRequest, "Invalid input: nothing was written"),
         };
         var byField = errors

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nmirf.Accounts;
 using Nmirf.BuildingBlocks.Errors;
 using Nmirf.BuildingBlocks.Text;
 using Nmirf.Host.Security;
@@ -97,11 +98,11 @@ internal static class WorkflowEndpoints
                 ApiResults.Ok(await sender.Send(new GetTask(id, country, await RestrictionAsync(callers, country, ct)), ct)))
             .RequirePermission(Permission.TasksRead);
         tasks.MapPost("/{id:guid}/complete", async (string country, Guid id, CompleteRequest body, CallerAccessor callers, ISender sender, CancellationToken ct) =>
-                ApiResults.Ok(await sender.Send(new CompleteTask(id, body.Answers ?? default, body.Version, country, await RestrictionAsync(callers, country, ct)), ct)))
+                ApiResults.Ok(await sender.Send(new CompleteTask(id, body.Answers ?? default, body.Version, country, await RestrictionAsync(callers, country, ct), await ActingAsync(callers, country, ct)), ct)))
             .RequirePermission(Permission.TasksWork)
             .WithSummary("Completes an open task with the answers to its form; with version, only if the task is still at that version.");
         tasks.MapPost("/{id:guid}/return", async (string country, Guid id, ReturnRequest body, CallerAccessor callers, ISender sender, CancellationToken ct) =>
-                ApiResults.Ok(await sender.Send(new ReturnTask(id, body.Reason ?? "", country, await RestrictionAsync(callers, country, ct)), ct)))
+                ApiResults.Ok(await sender.Send(new ReturnTask(id, body.Reason ?? "", country, await RestrictionAsync(callers, country, ct), await ActingAsync(callers, country, ct)), ct)))
             .RequirePermission(Permission.TasksWork)
             .WithSummary("Hands an open task back to the country's administrators, saying why.");
         tasks.MapPost("/{id:guid}/comments", async (string country, Guid id, CommentRequest body, CallerAccessor callers, ISender sender, CancellationToken ct) =>
@@ -164,11 +165,20 @@ internal static class WorkflowEndpoints
         var query = new ListTasks(country, institution, State: taskState, RestrictedTo: caller.RestrictedTo(country), Skip: skip ?? 0, Take: take ?? 200);
         if (mine == true)
         {
-            query = query with { Person = caller.Email, Roles = [.. caller.RolesIn(country).Select(r => Names.Kebab(r))] };
+            var acting = Acting(caller, country);
+            query = query with { Person = caller.Email, Roles = acting.Roles, PersonInstitution = acting.Institution };
         }
 
         return ApiResults.Ok(await sender.Send(query, ct));
     }
+
+    private static async Task<ActingAs> ActingAsync(CallerAccessor callers, string country, CancellationToken ct) => Acting((await callers.GetAsync(ct))!, country);
+
+    private static readonly string[] AdministratorRole = ["administrator"];
+
+    /// <summary>A network administrator acts as the country's administrators do.</summary>
+    private static ActingAs Acting(Caller caller, string country) =>
+        new([.. caller.RolesIn(country).Select(r => Names.Kebab(r)), .. caller.NetworkAdministrator ? AdministratorRole : []], caller.InstitutionIn(country));
 
     /// <summary>The country's own definition when it has one by that id, else the plugin default.</summary>
     private static async Task<Result<DefinitionDetail>> FindDefinitionAsync(ISender sender, string country, string id, int? version, CancellationToken ct)

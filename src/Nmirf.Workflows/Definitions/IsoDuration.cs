@@ -7,6 +7,7 @@ namespace Nmirf.Workflows.Definitions;
 /// An ISO 8601 duration in calendar units (<c>P9M</c>, <c>P30D</c>, <c>P1Y6M</c>, <c>P2W</c>), optionally negative
 /// (<c>-P9M</c>: nine months before). Months and years are added as calendar months, as committees count them.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(IsoDurationJsonConverter))]
 public sealed partial record IsoDuration(bool Negative, int Years, int Months, int Weeks, int Days)
 {
     [GeneratedRegex(@"^(?<sign>-)?P(?:(?<y>\d{1,3})Y)?(?:(?<m>\d{1,4})M)?(?:(?<w>\d{1,4})W)?(?:(?<d>\d{1,5})D)?$", RegexOptions.CultureInvariant)]
@@ -51,5 +52,19 @@ public sealed partial record IsoDuration(bool Negative, int Years, int Months, i
             + (Weeks > 0 ? $"{Weeks}W" : "")
             + (Days > 0 ? $"{Days}D" : "");
         return text is "P" or "-P" ? "P0D" : text;
+    }
+}
+
+/// <summary>Writes a duration as administrators write it (<c>-P6M</c>), and reads it back the same way.</summary>
+public sealed class IsoDurationJsonConverter : System.Text.Json.Serialization.JsonConverter<IsoDuration>
+{
+    public override IsoDuration? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        IsoDuration.TryParse(reader.GetString()) ?? throw new System.Text.Json.JsonException($"'{reader.GetString()}' is not an ISO 8601 duration");
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, IsoDuration value, System.Text.Json.JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStringValue(value.ToString());
     }
 }

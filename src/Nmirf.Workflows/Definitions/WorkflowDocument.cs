@@ -14,6 +14,7 @@ public sealed record WorkflowDocument(
     IReadOnlyList<StepDefinition> Steps)
 {
     /// <summary>Every step, branches included, in document order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<StepDefinition> AllSteps => Flatten(Steps);
 
     private static IEnumerable<StepDefinition> Flatten(IEnumerable<StepDefinition> steps)

@@ -49,19 +49,33 @@ public sealed record ListTasks(
     IReadOnlyList<string>? Roles = null,
     TaskState? State = null,
     string? RestrictedTo = null,
+    string? PersonInstitution = null,
     int Skip = 0,
     int Take = 200) : IQuery<Result<IReadOnlyList<TaskDto>>>;
 
 public sealed record GetTask(Guid Id, string? Country = null, string? RestrictedTo = null) : IQuery<Result<TaskDto>>;
 
-/// <summary>Completes a task with answers checked against its form. <paramref name="ExpectedVersion"/>, when given, must be the version read.</summary>
-public sealed record CompleteTask(Guid Id, JsonElement Answers, int? ExpectedVersion = null, string? Country = null, string? RestrictedTo = null) : ICommand<Result<TaskDto>>;
+/// <summary>
+/// Completes a task with answers checked against its form. <paramref name="ExpectedVersion"/>, when given, must be the
+/// version read. <paramref name="Acting"/> says who acts (null: the CLI, with the rights of whoever runs it).
+/// </summary>
+public sealed record CompleteTask(Guid Id, JsonElement Answers, int? ExpectedVersion = null, string? Country = null, string? RestrictedTo = null, ActingAs? Acting = null) : ICommand<Result<TaskDto>>;
+
+/// <summary>Who acts on a task: their account roles in the country (kebab-case) and the institution a focal point acts for.</summary>
+public sealed record ActingAs(IReadOnlyList<string> Roles, string? Institution)
+{
+    /// <summary>A task is done by its assignee: the institution's focal points, the people holding its role; administrators may act for anyone.</summary>
+    public bool MayAct(string? assigneeInstitution, string? assigneeRole) =>
+        Roles.Contains("administrator")
+        || (assigneeRole is not null && Roles.Contains(assigneeRole))
+        || (assigneeInstitution is not null && assigneeInstitution == Institution);
+}
 
 /// <summary>Gives the task to another institution, focal point or role (exactly one).</summary>
 public sealed record ReassignTask(Guid Id, string? Institution, string? FocalPoint, string? Role, string? Reason, string? Country = null) : ICommand<Result<TaskDto>>;
 
 /// <summary>The assignee hands the task back to the country's administrators, saying why.</summary>
-public sealed record ReturnTask(Guid Id, string Reason, string? Country = null, string? RestrictedTo = null) : ICommand<Result<TaskDto>>;
+public sealed record ReturnTask(Guid Id, string Reason, string? Country = null, string? RestrictedTo = null, ActingAs? Acting = null) : ICommand<Result<TaskDto>>;
 
 public sealed record CommentTask(Guid Id, string Text, string? Country = null, string? RestrictedTo = null) : ICommand<Result<TaskDto>>;
 
@@ -94,7 +108,8 @@ internal sealed class TaskHandlers(WorkflowsDbContext db, WorkflowEngine engine,
         if (query.Person is { } person)
         {
             var roles = query.Roles ?? [];
-            tasks = tasks.Where(t => t.AssigneeFocalPoint == person || (t.AssigneeRole != null && roles.Contains(t.AssigneeRole)));
+            var own = query.PersonInstitution;
+            tasks = tasks.Where(t => t.AssigneeFocalPoint == person || (t.AssigneeRole != null && roles.Contains(t.AssigneeRole)) || (own != null && t.AssigneeInstitution == own));
         }
 
         if (query.State is { } state)
@@ -124,6 +139,11 @@ internal sealed class TaskHandlers(WorkflowsDbContext db, WorkflowEngine engine,
         if (task.State != TaskState.Open)
         {
             return Error.Conflict("state", $"task {task.Id} is already {task.State.ToString().ToLowerInvariant()}{(task.CompletedBy is null ? "" : " by " + task.CompletedBy)}; nothing was changed");
+        }
+
+        if (command.Acting is { } acting && !acting.MayAct(task.AssigneeInstitution, task.AssigneeRole))
+        {
+            return Error.Forbidden("id", $"task {task.Id} is assigned to {task.Assignee}: only its assignee or the country's administrators complete it");
         }
 
         if (command.ExpectedVersion is { } expected && expected != task.Version)
@@ -284,6 +304,11 @@ internal sealed class TaskHandlers(WorkflowsDbContext db, WorkflowEngine engine,
         if (task.State != TaskState.Open)
         {
             return Error.Conflict("state", $"task {task.Id} is {task.State.ToString().ToLowerInvariant()}; only open tasks are handed back");
+        }
+
+        if (command.Acting is { } acting && !acting.MayAct(task.AssigneeInstitution, task.AssigneeRole))
+        {
+            return Error.Forbidden("id", $"task {task.Id} is assigned to {task.Assignee}: only its assignee or the country's administrators hand it back");
         }
 
         var from = task.Assignee;

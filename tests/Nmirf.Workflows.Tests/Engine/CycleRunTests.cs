@@ -145,6 +145,21 @@ public sealed class CycleRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompleteTask_ByWhoeverIsNotItsAssignee_IsForbidden()
+    {
+        var run = await StartMoroccoCatAsync();
+        var justice = (await OpenTasksAsync(_host, run, "collect", 2)).Single(t => t.Institution == "justice");
+
+        var drafter = await _host.SendAsync(new CompleteTask(justice.Id, Answers(new { contribution = "x" }), Acting: new ActingAs(["drafter"], null)));
+        var otherMinistry = await _host.SendAsync(new CompleteTask(justice.Id, Answers(new { contribution = "x" }), Acting: new ActingAs(["focal-point"], "interieur")));
+        var focalPoint = await _host.SendAsync(new CompleteTask(justice.Id, Answers(new { contribution = "x" }), Acting: new ActingAs(["focal-point"], "justice")));
+
+        Assert.Equal(ErrorKind.Forbidden, drafter.ErrorKind);
+        Assert.Equal(ErrorKind.Forbidden, otherMinistry.ErrorKind);
+        Assert.True(focalPoint.IsSuccess);
+    }
+
+    [Fact]
     public async Task StartCycle_Twice_IsRefusedWhileTheFirstRuns()
     {
         await StartMoroccoCatAsync();
