@@ -32,16 +32,28 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
     /// <summary>
     /// Settings of every connection: write-ahead logging (the server and the CLI read while the other writes), a wait
     /// instead of an error when the database is busy, and a 32 MB page cache per connection for lists of a few hundred
-    /// thousand recommendations, rather than SQLite's 2 MB default.
+    /// thousand recommendations, rather than SQLite's 2 MB default. With write-ahead logging, <c>synchronous =
+    /// NORMAL</c> syncs the log at checkpoints rather than at every commit: a commit survives a crash of the process
+    /// (a killed server loses nothing), and the database is never corrupted, but the last commits before a power cut or
+    /// an operating-system crash may be lost. Every commit of a workflow step costs a disk sync otherwise, several
+    /// times the work of the step (docs/benchmarks.md).
     /// </summary>
     private sealed class ConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
     {
         public static readonly ConnectionSettings Instance = new();
 
-        private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768;";
+        private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL;";
+
+        // Connections are pooled: the settings are given once per physical connection, not at every logical open.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
 
         public override void ConnectionOpened(DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
         {
+            if (!FirstOpen(connection))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
@@ -49,10 +61,18 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (!FirstOpen(connection))
+            {
+                return;
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        private static bool FirstOpen(DbConnection connection) =>
+            connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
     }
 
     /// <summary>SQLite creates the database file but not its folder (the default is <c>data/nmirf.db</c>).</summary>

@@ -39,7 +39,10 @@ public enum KernelStore
 public sealed class WorkflowSettings
 {
     /// <summary>How often the kernel looks in the database for work other processes created and for timers that fell due.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a worker waits for another to finish with an instance before leaving it to the next poll.</summary>
+    public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a failing step waits before it is tried again.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMinutes(1);
@@ -49,6 +52,9 @@ public sealed class WorkflowSettings
 
     /// <summary>Where the kernel keeps its state; Memory is for the benchmark's baseline only (nothing survives a restart).</summary>
     public KernelStore Store { get; set; } = KernelStore.Database;
+
+    /// <summary>Whether the kernel schedules its work as command rows in the database (see EfPersistenceProvider).</summary>
+    public bool ScheduledCommands { get; set; }
 
     /// <summary>How long a process's lease on a workflow lasts; a killed process's leases free up after this.</summary>
     public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(20);

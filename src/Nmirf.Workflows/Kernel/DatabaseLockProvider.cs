@@ -14,21 +14,37 @@ internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes, Engine.W
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// Takes the lease, waiting up to <see cref="Engine.WorkflowSettings.LockWait"/> while another worker holds it: an
+    /// event that arrives while its workflow is being run would otherwise wait for the next poll.
+    /// </summary>
     public async Task<bool> AcquireLock(string Id, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (await TryAcquireAsync(Id, cancellationToken))
+            {
+                return true;
+            }
+
+            if (waited.Elapsed >= settings.LockWait)
+            {
+                return false;
+            }
+
+            await Task.Delay(5, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryAcquireAsync(string Id, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         var now = DateTime.UtcNow;
         var expires = now.Add(settings.LockLease);
 
-        // Take over an expired lease, or create one.
-        var taken = await db.KernelLocks.Where(l => l.Id == Id && l.ExpiresAt < now)
-            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Owner, _owner).SetProperty(l => l.ExpiresAt, expires), cancellationToken);
-        if (taken == 1)
-        {
-            return true;
-        }
-
+        // Create the lease (the common case: nobody holds it), or take over an expired one.
         db.KernelLocks.Add(new KernelLock { Id = Id, Owner = _owner, ExpiresAt = expires });
         try
         {
@@ -37,8 +53,12 @@ internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes, Engine.W
         }
         catch (DbUpdateException)
         {
-            return false;
+            db.ChangeTracker.Clear();
         }
+
+        var taken = await db.KernelLocks.Where(l => l.Id == Id && l.ExpiresAt < now)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Owner, _owner).SetProperty(l => l.ExpiresAt, expires), cancellationToken);
+        return taken == 1;
     }
 
     public async Task ReleaseLock(string Id)

@@ -10,9 +10,14 @@ namespace Nmirf.Workflows.Kernel;
 /// its own; a workflow and the event subscriptions its steps asked for are saved in one transaction, so a crash
 /// never leaves a step waiting for an event nobody subscribed to.
 /// </summary>
-internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes) : IPersistenceProvider
+internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes, Engine.WorkflowSettings settings) : IPersistenceProvider
 {
-    public bool SupportsScheduledCommands => true;
+    /// <summary>
+    /// Off by default: with scheduled commands the kernel turns every runnable instance and event its pollers find into
+    /// a command row, run by another poller, which adds a write and up to a poll interval to every step. Without them
+    /// the pollers queue what they find at once, and wake-ups within a poll interval are queued in memory.
+    /// </summary>
+    public bool SupportsScheduledCommands => settings.ScheduledCommands;
 
     private async Task<T> WithContext<T>(Func<WorkflowsDbContext, Task<T>> action)
     {
@@ -120,7 +125,7 @@ internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes) : IPers
 
     public Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        var stored = await db.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).AsSplitQuery().SingleOrDefaultAsync(w => w.Id == Id, cancellationToken);
+        var stored = await db.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).SingleOrDefaultAsync(w => w.Id == Id, cancellationToken);
         return stored is null ? null! : KernelValues.ToInstance(stored);
     });
 

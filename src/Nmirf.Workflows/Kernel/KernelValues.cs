@@ -59,7 +59,13 @@ internal static class KernelValues
     public static List<string> ReadList(string? stored) =>
         string.IsNullOrEmpty(stored) ? [] : JsonSerializer.Deserialize<List<string>>(stored, Json) ?? [];
 
-    public static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    /// <summary>The kernel passes local times to some calls (its pollers) and UTC to others; stored times are UTC.</summary>
+    public static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
 
     public static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Nmirf.Plugins.Abstractions;
 
 namespace Nmirf.Plugins.Achpr;
@@ -34,4 +35,7 @@ public sealed class AchprPlugin : ITreatyBodyPlugin
         ]);
 
     public IReadOnlyList<WorkflowTemplate> Workflows { get; } = WorkflowTemplate.FromEmbeddedResources(typeof(AchprPlugin).Assembly);
+
+    /// <summary>Adds the sample's workflow activity to the vocabulary.</summary>
+    public void ConfigureServices(IServiceCollection services) => services.AddSingleton<IWorkflowActivity, NotifySecretariat>();
 }
