@@ -19,6 +19,12 @@ internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes, Engine.
     /// </summary>
     public bool SupportsScheduledCommands => settings.ScheduledCommands;
 
+    /// <summary>
+    /// The rows of a runnable instance as last read, so that saving it after a step needs no second read: the kernel
+    /// reads and saves an instance under its lease, so nobody else changes the rows in between.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KernelWorkflow> _read = new(StringComparer.Ordinal);
+
     private async Task<T> WithContext<T>(Func<WorkflowsDbContext, Task<T>> action)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -59,8 +65,18 @@ internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes, Engine.
 
     public Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription> subscriptions, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        var stored = await db.KernelWorkflows.Include(w => w.Pointers).SingleOrDefaultAsync(w => w.Id == workflow.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Workflow {workflow.Id} is not stored.");
+        KernelWorkflow stored;
+        if (_read.TryRemove(workflow.Id, out var read))
+        {
+            db.KernelWorkflows.Attach(read);
+            stored = read;
+        }
+        else
+        {
+            stored = await db.KernelWorkflows.Include(w => w.Pointers).SingleOrDefaultAsync(w => w.Id == workflow.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Workflow {workflow.Id} is not stored.");
+        }
+
         KernelValues.CopyTo(workflow, stored);
         var existing = stored.Pointers.ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var pointer in workflow.ExecutionPointers)
@@ -126,7 +142,18 @@ internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes, Engine.
     public Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
         var stored = await db.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).SingleOrDefaultAsync(w => w.Id == Id, cancellationToken);
-        return stored is null ? null! : KernelValues.ToInstance(stored);
+        if (stored is null)
+        {
+            _read.TryRemove(Id, out _);
+            return null!;
+        }
+
+        if (stored.Status == (int)WorkflowStatus.Runnable)
+        {
+            _read[Id] = stored;
+        }
+
+        return KernelValues.ToInstance(stored);
     });
 
     public Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(IEnumerable<string> ids, CancellationToken cancellationToken = default) => WithContext(async db =>
