@@ -14,7 +14,7 @@ namespace Nmirf.Architecture.Tests;
 public class ArchitectureTests
 {
     /// <summary>The modules: one project each, talking to one another only through their public contracts and the mediator.</summary>
-    private static readonly string[] Modules = ["Nmirf.Accounts", "Nmirf.Mandates", "Nmirf.Recommendations", "Nmirf.Reporting"];
+    private static readonly string[] Modules = ["Nmirf.Accounts", "Nmirf.Mandates", "Nmirf.Recommendations", "Nmirf.Reporting", "Nmirf.Workflows"];
 
     private static readonly Assembly Host = typeof(NmirfServices).Assembly;
 
@@ -28,6 +28,15 @@ public class ArchitectureTests
         var projects = Directory.GetDirectories(Path.Combine(RepositoryRoot(), "src")).Select(Path.GetFileName).Except(infrastructure);
 
         Assert.Equal(Modules.Order(), projects.Order());
+    }
+
+    [Fact]
+    public void OnlyTheWorkflowsModule_ReferencesTheWorkflowKernel()
+    {
+        var others = Modules.Where(m => m != "Nmirf.Workflows").Append("nmirf").Append("Nmirf.BuildingBlocks");
+
+        Assert.Contains(Load("Nmirf.Workflows").GetReferencedAssemblies(), a => a.Name == "WorkflowCore");
+        Assert.All(others, module => Assert.DoesNotContain(Load(module).GetReferencedAssemblies(), a => a.Name == "WorkflowCore"));
     }
 
     [Fact]

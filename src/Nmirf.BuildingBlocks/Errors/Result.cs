@@ -24,9 +24,10 @@ public sealed class Result<T>
     public bool IsSuccess => Errors.Count == 0;
     public IReadOnlyList<Error> Errors { get; }
 
-    /// <summary>The most significant kind among the errors: not found beats conflict beats validation.</summary>
+    /// <summary>The most significant kind among the errors: not found beats forbidden beats conflict beats validation.</summary>
     public ErrorKind ErrorKind =>
         Errors.Any(e => e.Kind == ErrorKind.NotFound) ? ErrorKind.NotFound
+        : Errors.Any(e => e.Kind == ErrorKind.Forbidden) ? ErrorKind.Forbidden
         : Errors.Any(e => e.Kind == ErrorKind.Conflict) ? ErrorKind.Conflict
         : ErrorKind.Validation;
 

@@ -9,7 +9,7 @@ using Nmirf.Host.Security;
 using Nmirf.Workflows.Cycles;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Diagrams;
-using Nmirf.Workflows.Model;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Tasks;
 
 namespace Nmirf.Host.Api;

@@ -15,7 +15,7 @@ using Nmirf.Workflows;
 using Nmirf.Workflows.Cycles;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Engine;
-using Nmirf.Workflows.Model;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Tasks;
 
 namespace Nmirf.Host.Cli;

@@ -8,7 +8,7 @@ using Nmirf.Workflows.Cycles;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Diagrams;
 using Nmirf.Workflows.Engine;
-using Nmirf.Workflows.Model;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Tasks;
 using Nmirf.Workflows.Timers;
 

@@ -11,6 +11,7 @@ using Nmirf.Reporting.Calendar;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Diagrams;
 using Nmirf.Workflows.Engine;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Model;
 using WorkflowCore.Models;
 

@@ -4,6 +4,7 @@ using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Errors;
 using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Mandates.Institutions;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Model;
 
 namespace Nmirf.Workflows.Definitions;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Nmirf.Plugins.Abstractions;
 using Nmirf.Workflows.Definitions;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Model;
 
 namespace Nmirf.Workflows.Engine;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Nmirf.Plugins.Abstractions;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Expressions;
-using Nmirf.Workflows.Model;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Tasks;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Kernel;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Model;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;

@@ -1,13 +1,7 @@
 using Nmirf.BuildingBlocks.Tenancy;
+using Nmirf.Workflows.Contracts;
 
 namespace Nmirf.Workflows.Model;
-
-/// <summary>Whether a stored definition may still change.</summary>
-public enum DefinitionState
-{
-    Draft,
-    Published,
-}
 
 /// <summary>
 /// A workflow definition as stored: a country's own (imported by its administrators) or a plugin's default (stored
@@ -48,14 +42,6 @@ internal static class KernelKeys
     }
 }
 
-/// <summary>Where a cycle's workflow stands.</summary>
-public enum RunState
-{
-    Running,
-    Completed,
-    Terminated,
-}
-
 /// <summary>One run of a reporting-cycle workflow for a country and a body: what <c>nmirf cycle</c> calls a cycle.</summary>
 internal sealed class CycleRun : ICountryOwned
 {
@@ -88,32 +74,6 @@ internal sealed class MilestoneRecord : ICountryOwned
     public string? Symbol { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
-}
-
-/// <summary>Where a human task stands.</summary>
-public enum TaskState
-{
-    Open,
-    Completed,
-
-    /// <summary>Another institution answered first a task offered to several.</summary>
-    Superseded,
-
-    /// <summary>The data request's due date passed before this institution answered.</summary>
-    Expired,
-
-    /// <summary>The run was terminated.</summary>
-    Cancelled,
-}
-
-/// <summary>How the tasks of one step are joined.</summary>
-public enum TaskJoin
-{
-    /// <summary>The first completed task completes the step (a task offered to several institutions).</summary>
-    Any,
-
-    /// <summary>Every task must be completed, or the due date pass (a data request).</summary>
-    All,
 }
 
 /// <summary>
@@ -170,15 +130,6 @@ internal sealed class TaskComment : ICountryOwned
     public string Author { get; set; } = "";
     public string Text { get; set; } = "";
     public DateTimeOffset At { get; set; }
-}
-
-/// <summary>What a notification is about.</summary>
-public enum NotificationKind
-{
-    Notify,
-    Reminder,
-    Escalation,
-    DraftRequested,
 }
 
 /// <summary>

@@ -8,6 +8,7 @@ using Nmirf.Mandates.FocalPoints;
 using Nmirf.Mandates.Institutions;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Engine;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Model;
 
 namespace Nmirf.Workflows.Tasks;

@@ -6,6 +6,7 @@ using Nmirf.BuildingBlocks.Errors;
 using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Engine;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Model;
 
 namespace Nmirf.Workflows.Tasks;

@@ -5,6 +5,7 @@ using Nmirf.Mandates.Contracts;
 using Nmirf.Mandates.FocalPoints;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Engine;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Model;
 using Nmirf.Workflows.Tasks;
 

@@ -5,6 +5,7 @@ using Nmirf.BuildingBlocks.Errors;
 using Nmirf.Tests.Shared;
 using Nmirf.Workflows.Cycles;
 using Nmirf.Workflows.Diagrams;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Model;
 using Nmirf.Workflows.Tasks;
 using static Nmirf.Workflows.Tests.Engine.Engines;

@@ -5,7 +5,7 @@ using Nmirf.Tests.Shared;
 using Nmirf.Workflows.Cycles;
 using Nmirf.Workflows.Definitions;
 using Nmirf.Workflows.Engine;
-using Nmirf.Workflows.Model;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Tasks;
 
 namespace Nmirf.Workflows.Tests.Engine;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nmirf.Tests.Shared;
 using Nmirf.Workflows.Cycles;
 using Nmirf.Workflows.Engine;
-using Nmirf.Workflows.Model;
+using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Tasks;
 using Nmirf.Workflows.Timers;
 using static Nmirf.Workflows.Tests.Engine.Engines;
