@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nmirf.Tests.Shared;
 using Nmirf.Workflows.Cycles;
@@ -62,8 +63,9 @@ public sealed class TimerTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2027, 4, 29, 0, 0, 1, TimeSpan.Zero), collect.DueAt);
         Assert.True((await _host.SendAsync(new CompleteTask(collect.Id, Answers(new { text = "done" })))).IsSuccess);
 
-        // Two months' pause, counted from the day the step started.
-        await WaitForRunAsync(_host, run, r => r.Steps.Single(s => s.Id == "pause").Progress == Nmirf.Workflows.Diagrams.StepProgress.Current);
+        // Two months' pause, counted from the day the step started (wait until it sleeps: a step that has not run yet
+        // would count from wherever the clock is moved next).
+        await WaitUntilSleepingAsync(run);
         _host.Clock.SetUtcNow(new DateTimeOffset(2027, 5, 29, 0, 0, 0, TimeSpan.Zero));
         await SettleAsync();
         Assert.Empty(await OpenAsync(run));
@@ -88,6 +90,25 @@ public sealed class TimerTests : IAsyncLifetime
         Assert.Equal((0, 0, 0), (again.MarkedOverdue, again.Reminders, again.Escalations));
         Assert.Equal((0, 1, 1), (week.MarkedOverdue, week.Reminders, week.Escalations));
         Assert.True((await _host.SendAsync(new GetTask(task.Id))).Value.Overdue);
+    }
+
+    private async Task WaitUntilSleepingAsync(Guid run)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var scope = _host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            var instance = await db.Runs.Where(r => r.Id == run).Select(r => r.WorkflowInstanceId).SingleAsync();
+            if (await db.KernelPointers.AnyAsync(p => p.WorkflowId == instance && p.SleepUntil != null && p.EndTime == null))
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail("the pause step did not start sleeping");
     }
 
     private async Task<SweepReport> SweepAsync()
