@@ -123,7 +123,9 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
         notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
         notification.Property(n => n.Recipient).HasMaxLength(300);
         notification.Property(n => n.Message).HasMaxLength(4000);
+        notification.Property(n => n.StepKey).HasMaxLength(64);
         notification.HasIndex(n => new { n.TaskId, n.Kind, n.Day });
+        notification.HasIndex(n => n.StepKey);
         notification.HasIndex(n => new { n.CountryCode, n.CreatedAt });
         notification.HasQueryFilter(n => CurrentCountry == null || n.CountryCode == CurrentCountry);
 

@@ -128,14 +128,14 @@ internal static class BenchCommands
         return new ServiceCollection().AddLogging().AddNmirf(configuration).BuildServiceProvider();
     }
 
-    private static async Task<T> SendAsync<T>(IServiceProvider services, ICommand<T> command, CancellationToken ct)
+    internal static async Task<T> SendAsync<T>(IServiceProvider services, ICommand<T> command, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().Use("bench");
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
     }
 
-    private static async Task<T> QueryAsync<T>(IServiceProvider services, IQuery<T> query, CancellationToken ct)
+    internal static async Task<T> QueryAsync<T>(IServiceProvider services, IQuery<T> query, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, ct);

@@ -7,7 +7,6 @@ using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Nmirf.BuildingBlocks.Persistence;
-using Nmirf.BuildingBlocks.Tenancy;
 using Nmirf.Host.Composition;
 using Nmirf.Mandates.Contracts;
 using Nmirf.Mandates.MandateFiles;
@@ -284,16 +283,7 @@ internal static class WorkflowBench
         }
     }
 
-    private static async Task<T> SendAsync<T>(IServiceProvider services, ICommand<T> command, CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().Use("bench");
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
-    }
+    private static Task<T> SendAsync<T>(IServiceProvider services, ICommand<T> command, CancellationToken ct) => BenchCommands.SendAsync(services, command, ct);
 
-    private static async Task<T> QueryAsync<T>(IServiceProvider services, IQuery<T> query, CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, ct);
-    }
+    private static Task<T> QueryAsync<T>(IServiceProvider services, IQuery<T> query, CancellationToken ct) => BenchCommands.QueryAsync(services, query, ct);
 }

@@ -21,8 +21,7 @@ internal sealed class RecordedDraftRequests(WorkflowsDbContext db, TimeProvider 
 {
     public async Task RequestAsync(CycleData data, string document, string requestKey, CancellationToken cancellationToken)
     {
-        var marker = $"[{requestKey}]";
-        if (await db.Notifications.IgnoreQueryFilters().AnyAsync(n => n.RunId == data.RunId && n.Message.EndsWith(marker), cancellationToken))
+        if (await db.Notifications.IgnoreQueryFilters().AnyAsync(n => n.StepKey == requestKey, cancellationToken))
         {
             return;
         }
@@ -34,7 +33,8 @@ internal sealed class RecordedDraftRequests(WorkflowsDbContext db, TimeProvider 
             RunId = data.RunId,
             Kind = NotificationKind.DraftRequested,
             Recipient = "role drafter",
-            Message = $"A draft of the {document} to {data.Body} is due from the drafting module. {marker}",
+            StepKey = requestKey,
+            Message = $"A draft of the {document} to {data.Body} is due from the drafting module.",
             Day = DateOnly.FromDateTime(now.UtcDateTime),
             CreatedAt = now,
         });

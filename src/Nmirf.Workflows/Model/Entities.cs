@@ -142,6 +142,9 @@ internal sealed class Notification : ICountryOwned
     public required string CountryCode { get; init; }
     public Guid? RunId { get; set; }
     public Guid? TaskId { get; set; }
+
+    /// <summary>The execution pointer of the step that sent it, so that a step run again after a crash sends nothing twice.</summary>
+    public string? StepKey { get; set; }
     public NotificationKind Kind { get; set; }
     public string Recipient { get; set; } = "";
     public string Message { get; set; } = "";

@@ -64,9 +64,8 @@ internal sealed class HumanTaskFactory(WorkflowsDbContext db, ISender sender, Ti
 
     public async Task NotifyAsync(CycleData data, StepDefinition spec, string pointerId, CancellationToken cancellationToken)
     {
-        // A notify step run again after a crash must not send twice: its messages carry the pointer in their text key.
-        var marker = $"[{pointerId}]";
-        if (await db.Notifications.IgnoreQueryFilters().AnyAsync(n => n.RunId == data.RunId && n.Message.EndsWith(marker), cancellationToken))
+        // A notify step run again after a crash must not send twice.
+        if (await db.Notifications.IgnoreQueryFilters().AnyAsync(n => n.StepKey == pointerId, cancellationToken))
         {
             return;
         }
@@ -83,7 +82,8 @@ internal sealed class HumanTaskFactory(WorkflowsDbContext db, ISender sender, Ti
                 RunId = data.RunId,
                 Kind = NotificationKind.Notify,
                 Recipient = recipient,
-                Message = $"{spec.Message} {marker}",
+                StepKey = pointerId,
+                Message = spec.Message!,
                 Day = DateOnly.FromDateTime(now.UtcDateTime),
                 CreatedAt = now,
             });

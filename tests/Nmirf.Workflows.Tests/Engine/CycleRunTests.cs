@@ -146,6 +146,37 @@ public sealed class CycleRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Decision_OnAnAnswer_TakesItsCase_AndNotifyAndDraftRequestsAreRecordedOnce()
+    {
+        await PublishAsync(_host, """
+            {
+              "id": "mar-ced-decide", "version": 1, "country": "MAR", "body": "ced", "name": "Decision",
+              "steps": [
+                { "id": "ask", "type": "task", "title": "Is a consultation needed?", "assignees": { "institution": "justice" },
+                  "form": { "fields": [ { "name": "needed", "type": "boolean", "required": true }, { "name": "count", "type": "number", "required": false } ] } },
+                { "id": "route", "type": "decision", "cases": [ { "when": "ask.needed == true and ask.count >= 2", "next": "consult" } ], "otherwise": "draft" },
+                { "id": "consult", "type": "notify", "assignees": { "institutionRole": "member" }, "message": "A consultation is being organised." },
+                { "id": "draft", "type": "generate-draft", "document": "periodic-report" },
+                { "id": "done", "type": "task", "title": "Check", "assignees": { "role": "drafter" } }
+              ]
+            }
+            """);
+        var run = (await _host.SendAsync(new StartCycle("MAR", "ced", DueOn: new DateOnly(2027, 3, 31)))).Value.Id;
+        var ask = Assert.Single(await OpenTasksAsync(_host, run, "ask", 1));
+
+        Assert.True((await _host.SendAsync(new CompleteTask(ask.Id, Answers(new { needed = true, count = 3 })))).IsSuccess);
+        Assert.Single(await OpenTasksAsync(_host, run, "done", 1));
+
+        var shown = (await _host.SendAsync(new GetCycleRun(run))).Value;
+        Assert.Equal(StepProgress.Done, shown.Steps.Single(s => s.Id == "consult").Progress);
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        var sent = await db.Notifications.Where(n => n.RunId == run).ToListAsync();
+        Assert.Equal(5, sent.Count(n => n.Kind == NotificationKind.Notify));
+        Assert.Single(sent, n => n.Kind == NotificationKind.DraftRequested);
+    }
+
+    [Fact]
     public async Task CompleteTask_ByWhoeverIsNotItsAssignee_IsForbidden()
     {
         var run = await StartMoroccoCatAsync();

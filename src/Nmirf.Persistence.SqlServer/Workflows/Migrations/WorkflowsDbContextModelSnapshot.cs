@@ -595,10 +595,16 @@ namespace Nmirf.Persistence.SqlServer.Workflows.Migrations
                     b.Property<Guid?>("RunId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StepKey");
 
                     b.HasIndex("CountryCode", "CreatedAt");
 

@@ -585,10 +585,16 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     b.Property<Guid?>("RunId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StepKey");
 
                     b.HasIndex("CountryCode", "CreatedAt");
 

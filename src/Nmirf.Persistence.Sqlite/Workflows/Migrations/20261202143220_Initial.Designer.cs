@@ -11,7 +11,7 @@ using Nmirf.Workflows;
 namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261202131506_Initial")]
+    [Migration("20261202143220_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -588,10 +588,16 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     b.Property<Guid?>("RunId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StepKey");
 
                     b.HasIndex("CountryCode", "CreatedAt");
 

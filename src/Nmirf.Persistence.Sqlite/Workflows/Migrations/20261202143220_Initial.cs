@@ -159,6 +159,7 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                     CountryCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
                     RunId = table.Column<Guid>(type: "TEXT", nullable: true),
                     TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StepKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Recipient = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
@@ -343,6 +344,11 @@ namespace Nmirf.Persistence.Sqlite.Workflows.Migrations
                 name: "IX_workflows_Notifications_CountryCode_CreatedAt",
                 table: "workflows_Notifications",
                 columns: new[] { "CountryCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflows_Notifications_StepKey",
+                table: "workflows_Notifications",
+                column: "StepKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_workflows_Notifications_TaskId_Kind_Day",

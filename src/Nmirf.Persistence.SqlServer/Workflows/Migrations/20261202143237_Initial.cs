@@ -171,6 +171,7 @@ namespace Nmirf.Persistence.SqlServer.Workflows.Migrations
                     CountryCode = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
                     RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     TaskId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    StepKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     Recipient = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     Message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
@@ -372,6 +373,12 @@ namespace Nmirf.Persistence.SqlServer.Workflows.Migrations
                 schema: "workflows",
                 table: "Notifications",
                 columns: new[] { "CountryCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_StepKey",
+                schema: "workflows",
+                table: "Notifications",
+                column: "StepKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_TaskId_Kind_Day",

@@ -12,7 +12,7 @@ using Nmirf.Workflows;
 namespace Nmirf.Persistence.SqlServer.Workflows.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261202130514_Initial")]
+    [Migration("20261202143237_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -598,10 +598,16 @@ namespace Nmirf.Persistence.SqlServer.Workflows.Migrations
                     b.Property<Guid?>("RunId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StepKey");
 
                     b.HasIndex("CountryCode", "CreatedAt");
 
