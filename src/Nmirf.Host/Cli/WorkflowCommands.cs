@@ -393,6 +393,11 @@ internal static class WorkflowCommands
                 await stdout.WriteLineAsync($"milestone {m.Milestone} on {m.Date:yyyy-MM-dd}{(m.Symbol is null ? "" : " (" + m.Symbol + ")")}");
             }
 
+            if (r.LastError is not null)
+            {
+                await stdout.WriteLineAsync($"last error (the step is tried again): {r.LastError}");
+            }
+
             return CliApp.Done;
         }, ct));
 

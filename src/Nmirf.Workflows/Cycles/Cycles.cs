@@ -39,7 +39,8 @@ public sealed record CycleRunDto(
     DateTimeOffset? CompletedAt,
     IReadOnlyList<RunStep> Steps,
     int OpenTasks,
-    IReadOnlyList<MilestoneDto> Milestones);
+    IReadOnlyList<MilestoneDto> Milestones,
+    string? LastError = null);
 
 /// <summary>Starts the country's workflow for a body, bound to the report the calendar says is owed (or report <paramref name="Report"/>).</summary>
 public sealed record StartCycle(string Country, string Body, string? Report = null, DateOnly? DueOn = null) : ICommand<Result<CycleRunDto>>;
@@ -305,6 +306,11 @@ internal sealed class CycleHandlers(
         var (document, progress) = await ProgressAsync(run, cancellationToken);
         var open = await db.Tasks.CountAsync(t => t.RunId == run.Id && t.State == TaskState.Open, cancellationToken);
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.RunId == run.Id).OrderBy(m => m.RecordedAt).ToListAsync(cancellationToken);
+
+        // A step that fails is tried again every Workflows:RetryInterval; its last error says why the cycle does not move.
+        var lastError = run.State == RunState.Running
+            ? await db.KernelErrors.AsNoTracking().Where(e => e.WorkflowId == run.WorkflowInstanceId).OrderByDescending(e => e.Id).Select(e => e.Message).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new CycleRunDto(
             run.Id,
             run.CountryCode,
@@ -321,6 +327,7 @@ internal sealed class CycleHandlers(
             run.CompletedAt,
             [.. document.AllSteps.Select(s => new RunStep(s.Id, s.Type, s.Title, progress[s.Id]))],
             open,
-            [.. milestones.Select(m => new MilestoneDto(m.Milestone, m.Date, m.Symbol, m.RecordedAt, m.RecordedBy))]);
+            [.. milestones.Select(m => new MilestoneDto(m.Milestone, m.Date, m.Symbol, m.RecordedAt, m.RecordedBy))],
+            lastError);
     }
 }

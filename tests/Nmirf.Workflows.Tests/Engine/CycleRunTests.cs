@@ -177,6 +177,23 @@ public sealed class CycleRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CycleShow_OfARunningCycleWithAFailingStep_SaysItsLastError()
+    {
+        var run = await StartMoroccoCatAsync();
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            var instance = await db.Runs.Where(r => r.Id == run).Select(r => r.WorkflowInstanceId).SingleAsync();
+            db.KernelErrors.Add(new Kernel.KernelError { WorkflowId = instance, ExecutionPointerId = "p", ErrorTime = DateTime.UtcNow, Message = "the mandate could not be read" });
+            await db.SaveChangesAsync();
+        }
+
+        var shown = (await _host.SendAsync(new GetCycleRun(run))).Value;
+
+        Assert.Equal("the mandate could not be read", shown.LastError);
+    }
+
+    [Fact]
     public async Task CompleteTask_ByWhoeverIsNotItsAssignee_IsForbidden()
     {
         var run = await StartMoroccoCatAsync();
