@@ -55,3 +55,9 @@ internal sealed class WorkflowsDesignTimeFactory : IDesignTimeDbContextFactory<N
     public Nmirf.Workflows.WorkflowsDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<Nmirf.Workflows.WorkflowsDbContext>(Nmirf.Workflows.WorkflowsDbContext.ModuleName), DesignTime.Services);
 }
+
+internal sealed class DraftingDesignTimeFactory : IDesignTimeDbContextFactory<Nmirf.Drafting.DraftingDbContext>
+{
+    public Nmirf.Drafting.DraftingDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<Nmirf.Drafting.DraftingDbContext>(Nmirf.Drafting.DraftingDbContext.ModuleName), DesignTime.Services);
+}

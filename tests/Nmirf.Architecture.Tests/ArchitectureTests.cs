@@ -14,7 +14,7 @@ namespace Nmirf.Architecture.Tests;
 public class ArchitectureTests
 {
     /// <summary>The modules: one project each, talking to one another only through their public contracts and the mediator.</summary>
-    private static readonly string[] Modules = ["Nmirf.Accounts", "Nmirf.Mandates", "Nmirf.Recommendations", "Nmirf.Reporting", "Nmirf.Workflows"];
+    private static readonly string[] Modules = ["Nmirf.Accounts", "Nmirf.Drafting", "Nmirf.Mandates", "Nmirf.Recommendations", "Nmirf.Reporting", "Nmirf.Workflows"];
 
     private static readonly Assembly Host = typeof(NmirfServices).Assembly;
 
@@ -37,6 +37,15 @@ public class ArchitectureTests
 
         Assert.Contains(Load("Nmirf.Workflows").GetReferencedAssemblies(), a => a.Name == "WorkflowCore");
         Assert.All(others, module => Assert.DoesNotContain(Load(module).GetReferencedAssemblies(), a => a.Name == "WorkflowCore"));
+    }
+
+    [Fact]
+    public void OnlyTheDraftingModule_ReferencesTheTemplateEngine()
+    {
+        var others = Modules.Where(m => m != "Nmirf.Drafting").Append("nmirf").Append("Nmirf.BuildingBlocks");
+
+        Assert.Contains(Load("Nmirf.Drafting").GetReferencedAssemblies(), a => a.Name == "Scriban.Signed");
+        Assert.All(others, module => Assert.DoesNotContain(Load(module).GetReferencedAssemblies(), a => a.Name!.StartsWith("Scriban", StringComparison.Ordinal)));
     }
 
     [Fact]

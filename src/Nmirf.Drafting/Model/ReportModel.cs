@@ -57,13 +57,15 @@ public sealed record PartInfo(string Id, string Title, IReadOnlyList<string> Art
 
 /// <summary>The reporting cycle the document belongs to.</summary>
 /// <param name="Report">The report number or combined range, such as <c>7</c> or <c>5-6</c>; for the UPR the cycle number.</param>
-/// <param name="ReportNumber">The last number of <paramref name="Report"/>, for ordinal words in titles.</param>
+/// <param name="ReportFirst">The first number of <paramref name="Report"/> (5 for <c>5-6</c>).</param>
+/// <param name="ReportNumber">The last number of <paramref name="Report"/> (6 for <c>5-6</c>), for ordinal words in titles.</param>
 /// <param name="Procedure"><c>standard</c> or <c>simplified</c>, when known.</param>
 /// <param name="PeriodFrom">The start of the period covered: the previous concluding observations (or review), when known.</param>
 /// <param name="PeriodTo">The end of the period covered: the day of the draft.</param>
 /// <param name="Run">The workflow run of the cycle, when there is one.</param>
 public sealed record CycleInfo(
     string? Report,
+    int? ReportFirst,
     int? ReportNumber,
     string? Symbol,
     string? Procedure,

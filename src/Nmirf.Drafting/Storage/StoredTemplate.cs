@@ -1,7 +1,7 @@
 namespace Nmirf.Drafting.Storage;
 
 /// <summary>A country's own version of a template or partial, which takes precedence over every file.</summary>
-internal sealed class StoredTemplate
+internal sealed class StoredTemplate : Nmirf.BuildingBlocks.Tenancy.ICountryOwned
 {
     public Guid Id { get; set; }
     public string CountryCode { get; set; } = "";

@@ -7,6 +7,9 @@ using Scriban.Syntax;
 
 namespace Nmirf.Drafting.Templates;
 
+/// <summary>What a template produced: its Markdown, and the title and status it assigned.</summary>
+public sealed record RenderedTemplate(string Markdown, string? Title, string? Status);
+
 /// <summary>Finds the text of a partial a template includes, along the same chain as the template.</summary>
 internal interface IIncludeSource
 {
@@ -43,8 +46,11 @@ internal sealed class TemplateSandbox(DraftingSettings settings, TimeProvider cl
             .ToList());
     }
 
-    /// <summary>Renders <paramref name="template"/> with <paramref name="model"/> as its globals.</summary>
-    public async Task<Result<string>> RenderAsync(string name, Template template, ScriptObject model, string language, IIncludeSource includes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders <paramref name="template"/> with <paramref name="model"/> as its globals. A template names its
+    /// document by assigning <c>title</c> (and may assign <c>status</c>, such as "Draft"), which the cover shows.
+    /// </summary>
+    public async Task<Result<RenderedTemplate>> RenderAsync(string name, Template template, ScriptObject model, string language, IIncludeSource includes, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Limits.Time);
@@ -76,7 +82,7 @@ internal sealed class TemplateSandbox(DraftingSettings settings, TimeProvider cl
         try
         {
             var output = await template.RenderAsync(context).ConfigureAwait(false);
-            return output;
+            return new RenderedTemplate(output, Read(globals, "title"), Read(globals, "status"));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -92,6 +98,9 @@ internal sealed class TemplateSandbox(DraftingSettings settings, TimeProvider cl
             return new Error(name, e.Message);
         }
     }
+
+    private static string? Read(ScriptObject globals, string name) =>
+        globals.TryGetValue(name, out var value) && value is string text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     private static string SpanName(SourceSpan span, string fallback) => string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName;
 

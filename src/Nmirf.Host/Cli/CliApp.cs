@@ -121,6 +121,8 @@ internal static class CliApp
             WorkflowCommands.Workflow(stdout, stderr),
             WorkflowCommands.Tasks(stdout, stderr),
             WorkflowCommands.Cycle(stdout, stderr),
+            DraftCommands.Templates(stdout, stderr),
+            DraftCommands.Draft(stdout, stderr),
             BenchCommands.Bench(stdout, stderr),
         };
         root.SetAction((parsed, ct) => ServeCommand.RunAsync(Settings(parsed, parsed.GetValue(urls)), parsed.GetValue(noDemo), stdout, ct));

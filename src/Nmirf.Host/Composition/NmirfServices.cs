@@ -9,6 +9,7 @@ using Nmirf.Host.Plugins;
 using Nmirf.Mandates;
 using Nmirf.Recommendations;
 using Nmirf.Workflows;
+using Nmirf.Drafting;
 using Nmirf.Reporting;
 using Nmirf.Persistence.Sqlite;
 using Nmirf.Persistence.SqlServer;
@@ -76,12 +77,13 @@ internal static class NmirfServices
         services.AddReportingModule();
         services.AddRecommendationsModule(configuration["Storage:Path"] ?? Path.Combine("data", "files"));
         services.AddWorkflowsModule(configuration);
+        services.AddDraftingModule(configuration);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
         services.AddMediator((MediatorOptions options) =>
         {
-            options.Assemblies = [typeof(AccountsModule), typeof(MandatesModule), typeof(ReportingModule), typeof(RecommendationsModule), typeof(WorkflowsModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(MandatesModule), typeof(ReportingModule), typeof(RecommendationsModule), typeof(WorkflowsModule), typeof(DraftingModule)];
             options.ServiceLifetime = ServiceLifetime.Scoped;
         });
         return services;

@@ -69,11 +69,15 @@ public sealed record SummarizeRecommendations(string Country, RecommendationFilt
 
 public sealed record GetRecommendation(string Country, Guid Id, string? OnlyInstitution = null) : IQuery<Result<RecommendationDetail>>;
 
+/// <summary>The progress updates (with their evidence) of many recommendations at once, by recommendation, oldest first (for report drafts).</summary>
+public sealed record ListProgress(string Country, IReadOnlyList<Guid> Ids) : IQuery<IReadOnlyDictionary<Guid, IReadOnlyList<ProgressView>>>;
+
 internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender) :
     IQueryHandler<ListRecommendations, Result<Page<RecommendationView>>>,
     IQueryHandler<StreamRecommendations, IAsyncEnumerable<RecommendationView>>,
     IQueryHandler<SummarizeRecommendations, Result<RecommendationSummary>>,
-    IQueryHandler<GetRecommendation, Result<RecommendationDetail>>
+    IQueryHandler<GetRecommendation, Result<RecommendationDetail>>,
+    IQueryHandler<ListProgress, IReadOnlyDictionary<Guid, IReadOnlyList<ProgressView>>>
 {
     public const int MaxPageSize = 500;
 
@@ -190,6 +194,26 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             recommendation.ToView(),
             statuses.Select(s => new StatusChangeView(s.From, s.To, s.On, s.Institution, s.Reason, s.RecordedBy, s.RecordedAt)).ToList(),
             progress.Select(p => new ProgressView(p.Id, p.On, p.Institution, p.Narrative, p.Links, p.Evidence.Select(e => new EvidenceView(e.Id, e.Label, e.ContentType, e.Size)).ToList(), p.RecordedBy, p.RecordedAt)).ToList());
+    }
+
+    public async ValueTask<IReadOnlyDictionary<Guid, IReadOnlyList<ProgressView>>> Handle(ListProgress query, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Guid, IReadOnlyList<ProgressView>>();
+        // In slices, so that the id list stays within every provider's parameter limit.
+        foreach (var slice in query.Ids.Distinct().Chunk(500))
+        {
+            var rows = await db.ProgressUpdates.AsNoTracking().Include(p => p.Evidence)
+                .Where(p => p.CountryCode == query.Country && slice.Contains(p.RecommendationId))
+                .ToListAsync(cancellationToken);
+            foreach (var group in rows.GroupBy(p => p.RecommendationId))
+            {
+                result[group.Key] = group.OrderBy(p => p.On).ThenBy(p => p.RecordedAt)
+                    .Select(p => new ProgressView(p.Id, p.On, p.Institution, p.Narrative, p.Links, p.Evidence.Select(e => new EvidenceView(e.Id, e.Label, e.ContentType, e.Size)).ToList(), p.RecordedBy, p.RecordedAt))
+                    .ToList();
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -52,7 +52,8 @@ public sealed record ListTasks(
     string? RestrictedTo = null,
     string? PersonInstitution = null,
     int Skip = 0,
-    int Take = 200) : IQuery<Result<IReadOnlyList<TaskDto>>>;
+    int Take = 200,
+    Guid? Run = null) : IQuery<Result<IReadOnlyList<TaskDto>>>;
 
 public sealed record GetTask(Guid Id, string? Country = null, string? RestrictedTo = null) : IQuery<Result<TaskDto>>;
 
@@ -116,6 +117,11 @@ internal sealed class TaskHandlers(WorkflowsDbContext db, WorkflowEngine engine,
         if (query.State is { } state)
         {
             tasks = tasks.Where(t => t.State == state);
+        }
+
+        if (query.Run is { } run)
+        {
+            tasks = tasks.Where(t => t.RunId == run);
         }
 
         var rows = await tasks.OrderBy(t => t.State).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)

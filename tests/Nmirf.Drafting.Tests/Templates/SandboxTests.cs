@@ -28,7 +28,8 @@ public sealed class SandboxTests
         }
 
         var model = new ScriptObject { ["country"] = new ScriptObject { ["name"] = "Morocco" }, ["items"] = new ScriptArray { 1, 2, 3 } };
-        return await sandbox.RenderAsync("test/hostile.en.md", parsed.Value, model, "en", new Partials(partials ?? []), CancellationToken.None);
+        var rendered = await sandbox.RenderAsync("test/hostile.en.md", parsed.Value, model, "en", new Partials(partials ?? []), CancellationToken.None);
+        return rendered.Map(r => r.Markdown);
     }
 
     private static Error Refused(Result<string> result)
