@@ -63,7 +63,9 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
         var (current, run) = cycle.Value;
         var recorded = await sender.Send(new ListCycles(subject.Country, subject.Body), cancellationToken);
         var cycles = recorded.IsSuccess ? recorded.Value : [];
-        var previous = PreviousCycle(cycles, current);
+        // Follow-up information answers the concluding observations on the current report; every other document the
+        // observations on the report before it.
+        var previous = PreviousCycle(cycles, current, inclusive: subject.Document == DocumentKind.FollowUpInformation);
         var reportNumber = ReportNumber.TryParse(current.Report, out var parsedReport) ? parsedReport : (ReportNumber?)null;
 
         var institutions = (await sender.Send(new ListInstitutions(subject.Country), cancellationToken)) is { IsSuccess: true } list ? list.Value : [];
@@ -142,11 +144,24 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
             return (await FromRunAsync(subject.Country, latest, cancellationToken), latest);
         }
 
+        // No running cycle: the report the calendar says is owed (the document asked for first, else the report),
+        // else the one after the last recorded cycle.
         var calendar = await sender.Send(new GetCalendar(subject.Country), cancellationToken);
         var owed = calendar.IsSuccess
-            ? calendar.Value.Obligations.Where(o => o.Body == subject.Body && o.Instrument is null).OrderBy(o => o.DueOn).FirstOrDefault()
+            ? calendar.Value.Obligations.Where(o => o.Body == subject.Body && o.Instrument is null)
+                .OrderBy(o => o.Document == subject.Document ? 0 : o.Document is DocumentKind.PeriodicReport or DocumentKind.InitialReport or DocumentKind.UprNationalReport ? 1 : 2)
+                .ThenBy(o => o.DueOn).FirstOrDefault()
             : null;
-        return (new ReportingCycleDto { Body = subject.Body, Report = owed?.Report, DueOn = owed?.DueOn, Symbol = owed?.Symbol }, null);
+        if (owed is not null)
+        {
+            return (new ReportingCycleDto { Body = subject.Body, Report = owed.Report, DueOn = owed.DueOn, Symbol = owed.Document == subject.Document ? owed.Symbol : null }, null);
+        }
+
+        var history = await sender.Send(new ListCycles(subject.Country, subject.Body), cancellationToken);
+        var last = history.IsSuccess
+            ? history.Value.Where(c => c.Instrument is null).Select(c => ReportNumber.TryParse(c.Report, out var n) ? n.To : 0).DefaultIfEmpty(0).Max()
+            : 0;
+        return (new ReportingCycleDto { Body = subject.Body, Report = (last + 1).ToString(CultureInfo.InvariantCulture) }, null);
     }
 
     private async Task<ReportingCycleDto> FromRunAsync(string country, CycleRunDto run, CancellationToken cancellationToken)
@@ -160,11 +175,11 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
     }
 
     /// <summary>The last recorded cycle before the current one that ended in concluding observations (or a UPR outcome).</summary>
-    private static ReportingCycleDto? PreviousCycle(IReadOnlyList<ReportingCycleDto> cycles, ReportingCycleDto current)
+    private static ReportingCycleDto? PreviousCycle(IReadOnlyList<ReportingCycleDto> cycles, ReportingCycleDto current, bool inclusive)
     {
-        var before = ReportNumber.TryParse(current.Report, out var number) ? number.From : int.MaxValue;
+        var before = ReportNumber.TryParse(current.Report, out var number) ? (inclusive ? number.To + 1 : number.From) : int.MaxValue;
         return cycles
-            .Where(c => c.Id != current.Id && c.Instrument is null && c.ConcludingObservationsSymbol is not null)
+            .Where(c => (inclusive || c.Id != current.Id) && c.Instrument is null && c.ConcludingObservationsSymbol is not null)
             .Select(c => (Cycle: c, Number: ReportNumber.TryParse(c.Report, out var n) ? n.To : 0))
             .Where(c => c.Number < before)
             .OrderByDescending(c => c.Number)
@@ -334,6 +349,4 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
 
     private static string? Kebab<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

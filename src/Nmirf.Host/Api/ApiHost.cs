@@ -49,6 +49,7 @@ internal static class ApiHost
         country.MapRecommendationEndpoints();
         country.MapClusterEndpoints();
         country.MapWorkflowEndpoints();
+        country.MapDraftingEndpoints();
         app.MapPluginEndpoints();
         return app;
     }

@@ -24,6 +24,9 @@ public enum Permission
     TasksWork,
     TasksManage,
     CyclesRun,
+    TemplatesRead,
+    TemplatesWrite,
+    DraftsGenerate,
 }
 
 /// <summary>The permissions of each role in a country. A network administrator holds every permission everywhere.</summary>
@@ -36,10 +39,11 @@ public static class RolePermissions
         [
             Permission.MandateRead, Permission.CyclesRead, Permission.CyclesWrite, Permission.CalendarRead, Permission.RecommendationsRead, Permission.RecommendationsWrite, Permission.ProgressWrite,
             Permission.WorkflowsRead, Permission.TasksRead, Permission.TasksWork, Permission.CyclesRun,
+            Permission.TemplatesRead, Permission.TemplatesWrite, Permission.DraftsGenerate,
         ],
         // A focal point's reads and writes of recommendations and tasks are narrowed to their institution's by the endpoints.
         [CountryRole.FocalPoint] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead, Permission.ProgressWrite, Permission.TasksRead, Permission.TasksWork],
-        [CountryRole.Viewer] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead, Permission.WorkflowsRead, Permission.TasksRead],
+        [CountryRole.Viewer] = [Permission.MandateRead, Permission.CyclesRead, Permission.CalendarRead, Permission.RecommendationsRead, Permission.WorkflowsRead, Permission.TasksRead, Permission.TemplatesRead],
     };
 
     public static bool Allows(CountryRole role, Permission permission) => ByRole[role].Contains(permission);
