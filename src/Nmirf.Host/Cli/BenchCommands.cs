@@ -64,7 +64,7 @@ internal static class BenchCommands
             }));
             return CliApp.Done;
         });
-        return new Command("bench", "Benchmarks (figures for docs/benchmarks.md).") { recommendations, WorkflowBench.Command(stdout, stderr) };
+        return new Command("bench", "Benchmarks (figures for docs/benchmarks.md).") { recommendations, WorkflowBench.Command(stdout, stderr), DraftingBench.Command(stdout, stderr) };
     }
 
     private static async Task<RecommendationsFigures> RunAsync(int count, int runs, string? keep, TextWriter log, CancellationToken ct)
