@@ -89,6 +89,10 @@ internal sealed class TemplateSandbox(DraftingSettings settings, TimeProvider cl
             var node = context.CurrentNode?.Span;
             return new Error(node is { } s ? SpanName(s, name) : name, $"the template ran longer than the time limit ({Limits.Time.TotalSeconds:0.#} s).") { Line = node?.Start.Line + 1, Column = node?.Start.Column + 1 };
         }
+        catch (ScriptRuntimeException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new Error(SpanName(e.Span, name), $"the template ran longer than the time limit ({Limits.Time.TotalSeconds:0.#} s).") { Line = e.Span.Start.Line + 1, Column = e.Span.Start.Column + 1 };
+        }
         catch (ScriptRuntimeException e)
         {
             return new Error(SpanName(e.Span, name), Explain(e.OriginalMessage)) { Line = e.Span.Start.Line + 1, Column = e.Span.Start.Column + 1 };

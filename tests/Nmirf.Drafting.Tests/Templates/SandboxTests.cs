@@ -131,6 +131,19 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public async Task Render_EndlessLoopUnderAHighLoopLimit_HitsTheTimeLimit()
+    {
+        var settings = new DraftingSettings { Limits = new TemplateLimits { Loops = 0, Time = TimeSpan.FromMilliseconds(300) } };
+        var sandbox = new TemplateSandbox(settings, new FakeTimeProvider());
+        var parsed = sandbox.Parse("test/slow.en.md", "start\n{{ i = 0\nwhile true\n i = i + 1\nend }}");
+
+        var result = await sandbox.RenderAsync("test/slow.en.md", parsed.Value, new ScriptObject(), "en", new Partials([]), CancellationToken.None);
+
+        Assert.False(result.IsSuccess);
+        Assert.True(result.Errors[0].Message.Contains("time limit", StringComparison.Ordinal), result.Errors[0].ToString());
+    }
+
+    [Fact]
     public async Task Render_DateNow_IsTheHostClock()
     {
         var result = await Render("{{ date.to_string date.now '%Y-%m' }}");
