@@ -65,7 +65,8 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
         var cycles = recorded.IsSuccess ? recorded.Value : [];
         // Follow-up information answers the concluding observations on the current report; every other document the
         // observations on the report before it.
-        var previous = PreviousCycle(cycles, current, inclusive: subject.Document == DocumentKind.FollowUpInformation);
+        var main = MainInstrument(body);
+        var previous = PreviousCycle(cycles.Where(c => c.Instrument is null || c.Instrument == main).ToList(), current, inclusive: subject.Document == DocumentKind.FollowUpInformation);
         var reportNumber = ReportNumber.TryParse(current.Report, out var parsedReport) ? parsedReport : (ReportNumber?)null;
 
         var institutions = (await sender.Send(new ListInstitutions(subject.Country), cancellationToken)) is { IsSuccess: true } list ? list.Value : [];
@@ -148,7 +149,7 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
         // else the one after the last recorded cycle.
         var calendar = await sender.Send(new GetCalendar(subject.Country), cancellationToken);
         var owed = calendar.IsSuccess
-            ? calendar.Value.Obligations.Where(o => o.Body == subject.Body && o.Instrument is null)
+            ? calendar.Value.Obligations.Where(o => o.Body == subject.Body && (o.Instrument is null || o.Instrument == MainInstrument(body)))
                 .OrderBy(o => o.Document == subject.Document ? 0 : o.Document is DocumentKind.PeriodicReport or DocumentKind.InitialReport or DocumentKind.UprNationalReport ? 1 : 2)
                 .ThenBy(o => o.DueOn).FirstOrDefault()
             : null;
@@ -159,10 +160,13 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
 
         var history = await sender.Send(new ListCycles(subject.Country, subject.Body), cancellationToken);
         var last = history.IsSuccess
-            ? history.Value.Where(c => c.Instrument is null).Select(c => ReportNumber.TryParse(c.Report, out var n) ? n.To : 0).DefaultIfEmpty(0).Max()
+            ? history.Value.Where(c => c.Instrument is null || c.Instrument == MainInstrument(body)).Select(c => ReportNumber.TryParse(c.Report, out var n) ? n.To : 0).DefaultIfEmpty(0).Max()
             : 0;
         return (new ReportingCycleDto { Body = subject.Body, Report = (last + 1).ToString(CultureInfo.InvariantCulture) }, null);
     }
+
+    /// <summary>The body's main treaty: the cycles of its protocols (CRC's OPAC, OPSC) are not the report's.</summary>
+    private static string? MainInstrument(Body body) => body.Descriptor.Instruments.Count > 0 ? body.Descriptor.Instruments[0].Code : null;
 
     private async Task<ReportingCycleDto> FromRunAsync(string country, CycleRunDto run, CancellationToken cancellationToken)
     {
@@ -179,7 +183,7 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
     {
         var before = ReportNumber.TryParse(current.Report, out var number) ? (inclusive ? number.To + 1 : number.From) : int.MaxValue;
         return cycles
-            .Where(c => (inclusive || c.Id != current.Id) && c.Instrument is null && c.ConcludingObservationsSymbol is not null)
+            .Where(c => (inclusive || c.Id != current.Id) && c.ConcludingObservationsSymbol is not null)
             .Select(c => (Cycle: c, Number: ReportNumber.TryParse(c.Report, out var n) ? n.To : 0))
             .Where(c => c.Number < before)
             .OrderByDescending(c => c.Number)
