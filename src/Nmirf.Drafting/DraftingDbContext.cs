@@ -10,6 +10,7 @@ internal sealed class DraftingDbContext(DbContextOptions<DraftingDbContext> opti
     public const string ModuleName = "drafting";
 
     public DbSet<StoredTemplate> Templates => Set<StoredTemplate>();
+    public DbSet<StoredDraft> Drafts => Set<StoredDraft>();
 
     protected override string Module => ModuleName;
 
@@ -24,5 +25,24 @@ internal sealed class DraftingDbContext(DbContextOptions<DraftingDbContext> opti
         template.Property(t => t.SavedAt).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
         template.HasIndex(t => new { t.CountryCode, t.Name }).IsUnique();
         template.HasQueryFilter(t => CurrentCountry == null || t.CountryCode == CurrentCountry);
+
+        var draft = modelBuilder.Entity<StoredDraft>();
+        draft.ToTable("Drafts");
+        draft.HasKey(d => d.Id);
+        draft.Property(d => d.CountryCode).HasMaxLength(3).IsFixedLength();
+        draft.Property(d => d.Body).HasMaxLength(40);
+        draft.Property(d => d.Document).HasMaxLength(60);
+        draft.Property(d => d.Language).HasMaxLength(8);
+        draft.Property(d => d.RequestKey).HasMaxLength(200);
+        draft.Property(d => d.FileName).HasMaxLength(200);
+        draft.Property(d => d.ContentType).HasMaxLength(120);
+        draft.Property(d => d.Title).HasMaxLength(500);
+        draft.Property(d => d.Symbol).HasMaxLength(80);
+        draft.Property(d => d.Error).HasMaxLength(4000);
+        draft.Property(d => d.CreatedBy).HasMaxLength(256);
+        draft.Property(d => d.CreatedAt).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+        draft.HasIndex(d => new { d.CountryCode, d.CreatedAt });
+        draft.HasIndex(d => d.RequestKey);
+        draft.HasQueryFilter(d => CurrentCountry == null || d.CountryCode == CurrentCountry);
     }
 }

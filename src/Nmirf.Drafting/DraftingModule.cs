@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nmirf.BuildingBlocks.Persistence;
 using Nmirf.Drafting.Model;
 using Nmirf.Drafting.Templates;
@@ -20,6 +21,8 @@ public static class DraftingModule
         services.AddScoped<TemplateStore>();
         services.AddScoped<ReportModelBuilder>();
         services.AddScoped<DraftHandlers>();
+        // A cycle's generate-draft step now makes the draft (the workflow module's default only recorded the request).
+        services.Replace(ServiceDescriptor.Scoped<Nmirf.Workflows.Engine.IDraftRequester, WorkflowDrafts>());
         return services.AddModuleDbContext<DraftingDbContext>(DraftingDbContext.ModuleName, order: 60);
     }
 }

@@ -45,6 +45,12 @@ internal sealed class DraftHandlers(ReportModelBuilder builder, TemplateStore st
 {
     public async ValueTask<Result<Draft>> Handle(GenerateDraft command, CancellationToken cancellationToken)
     {
+        // The workflow vocabulary's name for the follow-up document.
+        if (command.Document == "follow-up-report")
+        {
+            command = command with { Document = DocumentKinds.Kebab(DocumentKind.FollowUpInformation) };
+        }
+
         if (DocumentKinds.Parse(command.Document) is not { } kind)
         {
             return new Error("document", $"'{command.Document}' is not a document kind; use one of {string.Join(", ", Enum.GetValues<DocumentKind>().Select(DocumentKinds.Kebab))}.");

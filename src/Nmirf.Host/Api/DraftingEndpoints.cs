@@ -54,6 +54,16 @@ internal static class DraftingEndpoints
             .WithSummary("Removes the country's own version; the next source of the chain applies again.");
 
         var drafts = country.MapGroup("/drafts").WithTags("Drafts");
+        drafts.MapGet("/", async (string country, string? body, ISender sender, CancellationToken ct) => ApiResults.Ok(await sender.Send(new ListDrafts(country, body), ct)))
+            .RequirePermission(Permission.TemplatesRead)
+            .WithSummary("The drafts kept for the country (those its cycles' generate-draft steps made), newest first.");
+        drafts.MapGet("/{id:guid}/file", async (string country, Guid id, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new GetDraftFile(country, id), ct);
+                return result.IsSuccess ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : ApiResults.Problem(result);
+            })
+            .RequirePermission(Permission.TemplatesRead)
+            .WithSummary("A kept draft's file.");
         drafts.MapPost("/", async (string country, DraftRequest request, ISender sender, CancellationToken ct) =>
             {
                 var result = await GenerateAsync(country, request, sender, ct);

@@ -189,7 +189,56 @@ internal static class DraftCommands
             return CliApp.Done;
         }, ct));
 
-        return new Command("draft", "Report drafts.") { generate };
+        var listCountry = Country(true);
+        var listBody = new Option<string?>("--body") { Description = "Only the drafts of this body." };
+        var listJson = Json();
+        var list = new Command("list", "The drafts kept for a country: those its cycles' generate-draft steps made, newest first.") { listCountry, listBody, listJson };
+        list.SetAction((parsed, ct) => CliServices.RunAsync(CliApp.Settings(parsed), async (services, token) =>
+        {
+            var code = parsed.GetValue(listCountry)!;
+            services.GetRequiredService<TenantContext>().Use(code);
+            var result = await services.GetRequiredService<ISender>().Send(new ListDrafts(code, parsed.GetValue(listBody)), token);
+            if (!result.IsSuccess)
+            {
+                return await Output.FailAsync(stderr, "draft list", result.Errors);
+            }
+
+            if (parsed.GetValue(listJson))
+            {
+                await Output.WriteJsonAsync(stdout, result.Value);
+                return CliApp.Done;
+            }
+
+            await Output.WriteTableAsync(stdout, ["ID", "MADE", "BODY", "DOCUMENT", "WORDS", "FILE OR PROBLEM"], result.Value.Select(d => new[]
+            {
+                d.Id.ToString(), d.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), d.Body, d.Document,
+                d.Words is { } w ? $"{w.ToString("N0", CultureInfo.InvariantCulture)}{(d.WordLimit is { } l ? "/" + l.ToString("N0", CultureInfo.InvariantCulture) : "")}" : "-",
+                d.FileName ?? d.Error,
+            }));
+            return CliApp.Done;
+        }, ct));
+
+        var getId = new Argument<Guid>("id") { Description = "A kept draft's id (nmirf draft list)." };
+        var getCountry = Country(true);
+        var getOut = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
+        var get = new Command("get", "Write a kept draft to a file.") { getId, getCountry, getOut };
+        get.SetAction((parsed, ct) => CliServices.RunAsync(CliApp.Settings(parsed), async (services, token) =>
+        {
+            var code = parsed.GetValue(getCountry)!;
+            services.GetRequiredService<TenantContext>().Use(code);
+            var result = await services.GetRequiredService<ISender>().Send(new GetDraftFile(code, parsed.GetValue(getId)), token);
+            if (!result.IsSuccess)
+            {
+                return await Output.FailAsync(stderr, "draft get", result.Errors);
+            }
+
+            var file = parsed.GetValue(getOut)!;
+            await File.WriteAllBytesAsync(file.FullName, result.Value.Content, token);
+            await stdout.WriteLineAsync($"{file.FullName}: {result.Value.FileName}");
+            return CliApp.Done;
+        }, ct));
+
+        return new Command("draft", "Report drafts.") { generate, list, get };
     }
 
     private static DraftFormat Fail(System.CommandLine.Parsing.ArgumentResult result)

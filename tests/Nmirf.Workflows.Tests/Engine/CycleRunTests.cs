@@ -146,7 +146,7 @@ public sealed class CycleRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Decision_OnAnAnswer_TakesItsCase_AndNotifyAndDraftRequestsAreRecordedOnce()
+    public async Task Decision_OnAnAnswer_TakesItsCase_NotifiesOnce_AndKeepsTheDraft()
     {
         await PublishAsync(_host, """
             {
@@ -173,7 +173,13 @@ public sealed class CycleRunTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         var sent = await db.Notifications.Where(n => n.RunId == run).ToListAsync();
         Assert.Equal(5, sent.Count(n => n.Kind == NotificationKind.Notify));
-        Assert.Single(sent, n => n.Kind == NotificationKind.DraftRequested);
+
+        // With the drafting module installed, the draft request makes the draft itself and keeps it with the run.
+        var drafts = (await _host.SendAsync(new Nmirf.Drafting.Use.ListDrafts("MAR"))).Value;
+        var draft = Assert.Single(drafts, d => d.Run == run);
+        Assert.True(draft.Error is null, draft.Error);
+        Assert.EndsWith(".docx", draft.FileName, StringComparison.Ordinal);
+        Assert.Equal("fr", draft.Language);
     }
 
     [Fact]
