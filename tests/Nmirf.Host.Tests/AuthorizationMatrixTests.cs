@@ -112,6 +112,15 @@ public sealed class AuthorizationMatrixTests(ServerFixture server) : IClassFixtu
         ["GET /countries/{country}/cycle-runs/{id:guid}"] = new InCountry(Permission.CyclesRead),
         ["POST /countries/{country}/cycle-runs/{id:guid}/milestones"] = new InCountry(Permission.CyclesRun),
         ["GET /countries/{country}/cycle-runs/{id:guid}/diagram"] = new InCountry(Permission.CyclesRead),
+        ["GET /countries/{country}/templates/"] = new InCountry(Permission.TemplatesRead),
+        ["GET /countries/{country}/templates/{body}/{file}"] = new InCountry(Permission.TemplatesRead),
+        ["PUT /countries/{country}/templates/{body}/{file}"] = new InCountry(Permission.TemplatesWrite),
+        ["DELETE /countries/{country}/templates/{body}/{file}"] = new InCountry(Permission.TemplatesWrite),
+        ["POST /countries/{country}/templates/validate"] = new InCountry(Permission.TemplatesWrite),
+        ["GET /countries/{country}/drafts/"] = new InCountry(Permission.TemplatesRead),
+        ["GET /countries/{country}/drafts/{id:guid}/file"] = new InCountry(Permission.TemplatesRead),
+        ["POST /countries/{country}/drafts/"] = new InCountry(Permission.DraftsGenerate),
+        ["POST /countries/{country}/drafts/file"] = new InCountry(Permission.DraftsGenerate),
     };
 
     /// <summary>Every endpoint the host maps, read from the host as it is built (not from a list kept by hand).</summary>

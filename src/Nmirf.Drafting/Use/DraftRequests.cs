@@ -11,7 +11,6 @@ using Nmirf.Plugins.Abstractions;
 namespace Nmirf.Drafting.Use;
 
 /// <summary>The output formats of a draft.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DraftFormat>))]
 public enum DraftFormat
 {
     Md,
