@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nmirf.BuildingBlocks.Persistence;
-using Nmirf.Drafting.Model;
+using Nmirf.Drafting.Reports;
 using Nmirf.Drafting.Templates;
 using Nmirf.Drafting.Use;
 

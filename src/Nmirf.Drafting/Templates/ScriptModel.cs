@@ -60,7 +60,7 @@ internal static class ScriptModel
         return result;
     }
 
-    private static bool IsModelType(Type type) => type.Namespace == typeof(Model.ReportModel).Namespace && type.Assembly == typeof(ScriptModel).Assembly;
+    private static bool IsModelType(Type type) => type.Namespace == typeof(Reports.ReportModel).Namespace && type.Assembly == typeof(ScriptModel).Assembly;
 
     private static (string, PropertyInfo)[] ShapeOf(Type type)
     {

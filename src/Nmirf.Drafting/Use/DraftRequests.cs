@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Mediator;
 using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Errors;
-using Nmirf.Drafting.Model;
+using Nmirf.Drafting.Reports;
 using Nmirf.Drafting.Rendering;
 using Nmirf.Drafting.Templates;
 using Nmirf.Drafting.WordCount;
@@ -109,6 +109,20 @@ internal sealed class DraftHandlers(ReportModelBuilder builder, TemplateStore st
         return new Draft(
             fileName, contentType, content, name.ToString(), text.Origin, name.Language, title, report.Document.Symbol,
             document.Count(DraftMarkdown.IsNumbered), report.Previous.Recommendations.Count, words);
+    }
+
+    /// <summary>The bare Scriban part of a draft: the template parsed and rendered to Markdown, nothing after (the benchmark's floor).</summary>
+    internal async Task<Result<string>> RenderTemplateAsync(TemplateName name, TemplateText text, ReportModel report, CancellationToken cancellationToken)
+    {
+        var parsed = sandbox.Parse(name.ToString(), text.Text);
+        if (!parsed.IsSuccess)
+        {
+            return Result<string>.Failure(parsed.Errors);
+        }
+
+        var includes = await store.IncludesAsync(name.Body, report.Country.Code, cancellationToken);
+        var rendered = await sandbox.RenderAsync(name.ToString(), parsed.Value, ScriptModel.From(report), name.Language, includes, cancellationToken);
+        return rendered.Map(r => r.Markdown);
     }
 
     private static byte[] Docx(Markdig.Syntax.MarkdownDocument document, DraftCover cover)

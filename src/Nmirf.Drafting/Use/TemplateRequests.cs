@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Errors;
 using Nmirf.BuildingBlocks.Tenancy;
-using Nmirf.Drafting.Model;
+using Nmirf.Drafting.Reports;
 using Nmirf.Drafting.Storage;
 using Nmirf.Drafting.Templates;
 using Nmirf.Mandates.Countries;
@@ -71,7 +71,7 @@ internal sealed class TemplateHandlers(DraftingDbContext db, TemplateStore store
             return new Error("name", $"'{query.Name}' is not {TemplateName.Expected}.");
         }
 
-        return await CheckAsync(name, query.Name ?? "template", query.Text, query.Country, cancellationToken);
+        return await CheckAsync(name, name?.ToString() ?? "template", query.Text, query.Country, cancellationToken);
     }
 
     public async ValueTask<Result<TemplateInfo>> Handle(SaveTemplateOverride command, CancellationToken cancellationToken)

@@ -38,7 +38,6 @@ internal static class DraftingEndpoints
                 return problem ?? ApiResults.Ok(await sender.Send(new ValidateTemplate(name, text!, country), ct));
             })
             .RequirePermission(Permission.TemplatesWrite)
-            .Accepts<string>("text/plain")
             .WithSummary("Checks a template (the request body, UTF-8 text) without saving it: it must parse and render a sample report within the limits.");
         templates.MapPut("/{body}/{file}", async (string country, string body, string file, HttpRequest request, ISender sender, CancellationToken ct) =>
             {
@@ -46,7 +45,6 @@ internal static class DraftingEndpoints
                 return problem ?? ApiResults.Ok(await sender.Send(new SaveTemplateOverride(country, $"{body}/{file}", text!), ct));
             })
             .RequirePermission(Permission.TemplatesWrite)
-            .Accepts<string>("text/plain")
             .WithSummary("Saves the country's own version of a template (validated first; nothing is saved when it fails).");
         templates.MapDelete("/{body}/{file}", async (string country, string body, string file, ISender sender, CancellationToken ct) =>
                 ApiResults.NoContent(await sender.Send(new DeleteTemplateOverride(country, $"{body}/{file}"), ct)))

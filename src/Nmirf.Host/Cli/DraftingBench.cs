@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Bogus;
 using Nmirf.BuildingBlocks.Bodies;
 using Nmirf.BuildingBlocks.Persistence;
-using Nmirf.Drafting.Model;
+using Nmirf.Drafting.Reports;
 using Nmirf.Drafting.Templates;
 using Nmirf.Drafting.Use;
 using Nmirf.Host.Composition;
@@ -66,7 +66,6 @@ internal static class DraftingBench
             await using var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
             var store = provider.GetRequiredService<TemplateStore>();
-            var sandbox = provider.GetRequiredService<TemplateSandbox>();
             var drafts = provider.GetRequiredService<DraftHandlers>();
             var body = provider.GetRequiredService<IBodyCatalog>().Find("ccpr") ?? throw new InvalidOperationException("the ccpr plugin is not loaded");
             var name = new TemplateName("ccpr", "periodic-report", "en");
@@ -75,12 +74,10 @@ internal static class DraftingBench
             var model = SampleReport.Create(body.Descriptor, name.Document, name.Language, today, Recommendations(count, today));
             await log.WriteLineAsync($"{count} recommendations, template {name} from {template.Origin.ToString().ToLowerInvariant()}...");
 
-            var includes = await store.IncludesAsync(name.Body, null, ct);
             async Task<string> BareAsync()
             {
-                var parsed = sandbox.Parse(name.ToString(), template.Text).Value;
-                var rendered = await sandbox.RenderAsync(name.ToString(), parsed, ScriptModel.From(model), name.Language, includes, ct);
-                return rendered.IsSuccess ? rendered.Value.Markdown : throw new InvalidOperationException(string.Join("; ", rendered.Errors));
+                var rendered = await drafts.RenderTemplateAsync(name, template, model, ct);
+                return rendered.IsSuccess ? rendered.Value : throw new InvalidOperationException(string.Join("; ", rendered.Errors));
             }
 
             async Task<Draft> FullAsync()

@@ -3,7 +3,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.Extensions.Time.Testing;
-using Nmirf.Drafting.Model;
+using Nmirf.Drafting.Reports;
 using Nmirf.Drafting.Rendering;
 using Nmirf.Drafting.Templates;
 using Nmirf.Drafting.WordCount;

@@ -1,4 +1,4 @@
-using Nmirf.Drafting.Model;
+using Nmirf.Drafting.Reports;
 using Nmirf.Drafting.Rendering;
 using Nmirf.Drafting.WordCount;
 using Nmirf.Plugins.Abstractions;
@@ -92,7 +92,7 @@ public sealed class WordCounterTests
             Recommendation("13", "De acuerdo con el artículo 99, el Estado parte debería actuar."),
         ];
 
-        var parts = Nmirf.Drafting.Model.ReportModelBuilder.Place(structure, recommendations, out var unplaced);
+        var parts = Nmirf.Drafting.Reports.ReportModelBuilder.Place(structure, recommendations, out var unplaced);
 
         Assert.Equal(["11"], parts[0].Recommendations.Select(r => r.Paragraph));
         Assert.Equal(["10"], parts[1].Recommendations.Select(r => r.Paragraph));

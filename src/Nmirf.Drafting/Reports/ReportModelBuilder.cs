@@ -19,7 +19,7 @@ using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Cycles;
 using Nmirf.Workflows.Tasks;
 
-namespace Nmirf.Drafting.Model;
+namespace Nmirf.Drafting.Reports;
 
 /// <summary>What a draft is asked for.</summary>
 /// <param name="Cycle">A cycle's workflow run or a recorded reporting cycle; when null, the country's running cycle for the body, else the next report the calendar says is owed.</param>

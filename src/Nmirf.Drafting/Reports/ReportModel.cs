@@ -1,4 +1,4 @@
-namespace Nmirf.Drafting.Model;
+namespace Nmirf.Drafting.Reports;
 
 // The report model handed to templates. Templates see these records, converted to plain data with snake_case names
 // (ReportModel.Cycle.DueOn is `cycle.due_on`); no .NET object is reachable from a template. docs/drafting.md lists

@@ -1,6 +1,6 @@
 using Nmirf.Plugins.Abstractions;
 
-namespace Nmirf.Drafting.Model;
+namespace Nmirf.Drafting.Reports;
 
 /// <summary>
 /// A small, complete report model that every field of a template can be tried on: templates are validated by
