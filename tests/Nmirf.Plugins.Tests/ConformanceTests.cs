@@ -159,8 +159,14 @@ public partial class ConformanceTests
     public void Templates_AreScribanFilesNamedByDocument(string folder)
     {
         var templates = Path.Combine(StagedFolder, folder, "templates");
-        var files = Directory.Exists(templates) ? Directory.GetFiles(templates, "*", SearchOption.AllDirectories) : [];
+        var documents = Directory.Exists(templates) ? Directory.GetFiles(templates, "*", SearchOption.TopDirectoryOnly) : [];
+        var partials = Path.Combine(templates, "partials");
+        var included = Directory.Exists(partials) ? Directory.GetFiles(partials, "*", SearchOption.AllDirectories) : [];
+        var others = Directory.Exists(templates) ? Directory.GetDirectories(templates).Where(d => Path.GetFileName(d) != "partials") : [];
 
-        Assert.All(files, f => Assert.Matches(@"^[a-z0-9-]+\.[a-z]{2}\.(md|html|docx)\.scriban$", Path.GetFileName(f)));
+        // Documents are <document>.<lang>.md.scriban (templates write Markdown); partials are what templates include.
+        Assert.All(documents, f => Assert.Matches(@"^[a-z0-9-]+\.[a-z]{2}\.md\.scriban$", Path.GetFileName(f)));
+        Assert.All(included, f => Assert.Matches(@"^[a-z0-9-]+(\.[a-z]{2})?\.scriban$", Path.GetFileName(f)));
+        Assert.Empty(others);
     }
 }
