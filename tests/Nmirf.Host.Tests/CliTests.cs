@@ -17,7 +17,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("audit: applied", first.Out, StringComparison.Ordinal);
         Assert.Contains("mandates: applied", first.Out, StringComparison.Ordinal);
-        Assert.Equal("audit: up to date\naccounts: up to date\nmandates: up to date\nreporting: up to date\nrecommendations: up to date\nworkflows: up to date\n", second.Out.ReplaceLineEndings("\n"));
+        Assert.Equal("audit: up to date\naccounts: up to date\nmandates: up to date\nreporting: up to date\nrecommendations: up to date\nworkflows: up to date\ndrafting: up to date\n", second.Out.ReplaceLineEndings("\n"));
     }
 
     [Fact]
