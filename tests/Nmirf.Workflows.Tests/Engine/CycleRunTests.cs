@@ -180,6 +180,13 @@ public sealed class CycleRunTests : IAsyncLifetime
         Assert.True(draft.Error is null, draft.Error);
         Assert.EndsWith(".docx", draft.FileName, StringComparison.Ordinal);
         Assert.Equal("fr", draft.Language);
+
+        // The draft carries what the cycle's tasks collected: the answers of "ask", in its contributions annex.
+        var file = (await _host.SendAsync(new Nmirf.Drafting.Use.GetDraftFile("MAR", draft.Id))).Value;
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(file.Content));
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var xml = await reader.ReadToEndAsync();
+        Assert.Contains("Is a consultation needed?", xml, StringComparison.Ordinal);
     }
 
     [Fact]
