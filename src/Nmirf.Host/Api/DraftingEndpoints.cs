@@ -104,38 +104,24 @@ internal static class DraftingEndpoints
 
     private static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxTemplateBytes)
+        var body = await RequestBody.ReadAsync(request, MaxTemplateBytes, ct);
+        if (body is null)
         {
-            return (null, TooLarge());
+            return (null, RequestBody.TooLarge($"a template is at most {MaxTemplateBytes / 1024} KiB"));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxTemplateBytes)
-            {
-                return (null, TooLarge());
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        if (body.Length == 0)
         {
             return (null, ApiResults.Problem([new Error("", "a body is required: the template's text (UTF-8)")]));
         }
 
         try
         {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF'), null);
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body).TrimStart('\uFEFF'), null);
         }
         catch (DecoderFallbackException)
         {
             return (null, ApiResults.Problem([new Error("", "the body is not UTF-8 text")]));
         }
     }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge() => ApiResults.Problem([new Error("", $"a template is at most {MaxTemplateBytes / 1024} KiB")]);
 }

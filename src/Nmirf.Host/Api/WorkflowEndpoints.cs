@@ -193,30 +193,18 @@ internal static class WorkflowEndpoints
     /// </summary>
     private static async Task<(string? Json, IResult? Problem)> ReadDefinitionAsync(HttpRequest request, string country, CancellationToken ct)
     {
-        if (request.ContentLength > DefinitionReader.MaxBytes)
+        var body = await RequestBody.ReadAsync(request, DefinitionReader.MaxBytes, ct);
+        if (body is null)
         {
             return (null, TooLarge());
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > DefinitionReader.MaxBytes)
-            {
-                return (null, TooLarge());
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        if (body.Length == 0)
         {
             return (null, ApiResults.Problem([new Error("", "a JSON body is required: the workflow definition")]));
         }
 
-        var json = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var json = Encoding.UTF8.GetString(body);
         return DocumentCountry(json) is { } named && named != country
             ? (null, ApiResults.Problem([new Error("$.country", $"is '{named}' but the request is for {country}")]))
             : (json, null);
@@ -240,8 +228,7 @@ internal static class WorkflowEndpoints
         }
     }
 
-    private static ProblemHttpResult TooLarge() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: $"a workflow definition is at most {DefinitionReader.MaxBytes / 1024} KB");
+    private static ProblemHttpResult TooLarge() => RequestBody.TooLarge($"a workflow definition is at most {DefinitionReader.MaxBytes / 1024} KB");
 
     /// <summary>An enumeration value as the API spells it (kebab case); no text is no filter.</summary>
     private static bool TryParse<T>(string? text, out T? value) where T : struct, Enum
