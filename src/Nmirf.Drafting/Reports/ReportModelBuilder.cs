@@ -53,7 +53,10 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
             }
         }
 
-        var cycle = await ResolveCycleAsync(subject, body, cancellationToken);
+        var recorded = await sender.Send(new ListCycles(subject.Country, subject.Body), cancellationToken);
+        var main = MainInstrument(body);
+        var cycles = recorded.IsSuccess ? recorded.Value.Where(c => c.Instrument is null || c.Instrument == main).ToList() : [];
+        var cycle = await ResolveCycleAsync(subject, body, cycles, cancellationToken);
         if (!cycle.IsSuccess)
         {
             return Result<ReportModel>.Failure(cycle.Errors);
@@ -61,12 +64,9 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (current, run) = cycle.Value;
-        var recorded = await sender.Send(new ListCycles(subject.Country, subject.Body), cancellationToken);
-        var cycles = recorded.IsSuccess ? recorded.Value : [];
         // Follow-up information answers the concluding observations on the current report; every other document the
         // observations on the report before it.
-        var main = MainInstrument(body);
-        var previous = PreviousCycle(cycles.Where(c => c.Instrument is null || c.Instrument == main).ToList(), current, inclusive: subject.Document == DocumentKind.FollowUpInformation);
+        var previous = PreviousCycle(cycles, current, inclusive: subject.Document == DocumentKind.FollowUpInformation);
         var reportNumber = ReportNumber.TryParse(current.Report, out var parsedReport) ? parsedReport : (ReportNumber?)null;
 
         var institutions = (await sender.Send(new ListInstitutions(subject.Country), cancellationToken)) is { IsSuccess: true } list ? list.Value : [];
@@ -117,7 +117,7 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
     }
 
     /// <summary>The cycle of the draft, as a reporting-cycle record, with its workflow run when there is one.</summary>
-    private async Task<Result<(ReportingCycleDto Cycle, CycleRunDto? Run)>> ResolveCycleAsync(DraftSubject subject, Body body, CancellationToken cancellationToken)
+    private async Task<Result<(ReportingCycleDto Cycle, CycleRunDto? Run)>> ResolveCycleAsync(DraftSubject subject, Body body, List<ReportingCycleDto> cycles, CancellationToken cancellationToken)
     {
         if (subject.Cycle is { } id)
         {
@@ -158,10 +158,7 @@ internal sealed partial class ReportModelBuilder(ISender sender, IBodyCatalog bo
             return (new ReportingCycleDto { Body = subject.Body, Report = owed.Report, DueOn = owed.DueOn, Symbol = owed.Document == subject.Document ? owed.Symbol : null }, null);
         }
 
-        var history = await sender.Send(new ListCycles(subject.Country, subject.Body), cancellationToken);
-        var last = history.IsSuccess
-            ? history.Value.Where(c => c.Instrument is null || c.Instrument == MainInstrument(body)).Select(c => ReportNumber.TryParse(c.Report, out var n) ? n.To : 0).DefaultIfEmpty(0).Max()
-            : 0;
+        var last = cycles.Select(c => ReportNumber.TryParse(c.Report, out var n) ? n.To : 0).DefaultIfEmpty(0).Max();
         return (new ReportingCycleDto { Body = subject.Body, Report = (last + 1).ToString(CultureInfo.InvariantCulture) }, null);
     }
 
