@@ -280,6 +280,51 @@ public sealed class RecommendationUseTests : IAsyncLifetime
         Assert.Equal(all.Skip(50).Take(50), page.Items.Select(i => i.Id));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task List_SearchWithManyMatches_CountsThisCountrysAndReadsTheSamePagesAsTheFullOrderedList(bool withBody)
+    {
+        // A search alone (and with a body) is counted and paged from the search index; it must agree with the list.
+        foreach (var (country, count) in new[] { ("MAR", 3000), ("PRT", 500) })
+        {
+            using var file = new MemoryStream();
+            await UhriGenerator.WriteAsync(file, count, country: country);
+            file.Position = 0;
+            Assert.True((await _host.SendAsync(new ImportRecommendations(country, file, "uhri.json", RecommendationFormat.UhriJson))).IsSuccess);
+        }
+
+        var sample = (await _host.SendAsync(new ListRecommendations("MAR", new RecommendationFilter(), 1, 200))).Value.Items;
+        var word = sample.SelectMany(r => r.Text.Split(' ')).Where(w => w.Length >= 5 && w.All(char.IsLetter))
+            .GroupBy(w => w.ToLowerInvariant()).OrderByDescending(g => g.Count()).First().Key;
+        var filter = new RecommendationFilter { Query = word, Body = withBody ? sample[^1].Body : null };
+
+        Page<RecommendationView> page;
+        var threshold = QueryHandlers.DenseMatches;
+        QueryHandlers.DenseMatches = 100;
+        try
+        {
+            page = (await _host.SendAsync(new ListRecommendations("MAR", filter, 2, 50))).Value;
+        }
+        finally
+        {
+            QueryHandlers.DenseMatches = threshold;
+        }
+
+        var all = new List<Guid>();
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            await foreach (var item in await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new StreamRecommendations("MAR", filter)))
+            {
+                all.Add(item.Id);
+            }
+        }
+
+        Assert.True(page.Total > 100, $"only {page.Total} matches of '{word}'");
+        Assert.Equal(all.Count, page.Total);
+        Assert.Equal(all.Skip(50).Take(50), page.Items.Select(i => i.Id));
+    }
+
     [Fact]
     public async Task Cluster_GroupsRecommendationsAndFiltersTheList()
     {

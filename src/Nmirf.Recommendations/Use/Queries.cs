@@ -97,11 +97,29 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             return new Error("page", $"pages start at 1 and hold 1 to {MaxPageSize} items");
         }
 
-        var total = await CountAsync(query, cancellationToken);
+        // A search within a country (and a body) and nothing else is counted and paged from the search index.
+        var terms = FullText.Terms(query.Filter.Query);
+        var searchOnly = db.HasFullTextTable && terms.Count > 0 && query.OnlyInstitution is null
+            && query.Filter with { Query = null, Body = null } == new RecommendationFilter();
+        var total = searchOnly
+            ? await FullText.CountAsync(db, terms, query.Country, query.Filter.Body, cancellationToken)
+            : await CountAsync(query, cancellationToken);
+
         // Many matches: walk the list's index and stop at the page's end. Few: sort them (walking would read every row).
         var ordered = total > DenseMatches;
-        var items = await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
+        List<Recommendation> items;
+        if (searchOnly && ordered)
+        {
+            var ids = await FullText.DensePageAsync(db, terms, query.Country, query.Filter.Body, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
+            var rows = await db.Recommendations.Where(r => ids.Contains(r.Id)).Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
+            items = ids.Select(id => rows[id]).ToList();
+        }
+        else
+        {
+            items = await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+                .Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
+        }
+
         return new Page<RecommendationView>(items.Select(r => r.ToView()).ToList(), total, query.Page, query.PageSize);
     }
 
@@ -307,7 +325,7 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
 
         if (FullText.Terms(filter.Query) is { Count: > 0 } terms)
         {
-            query = FullText.Apply(db, query, terms);
+            query = FullText.Apply(db, query, terms, country, filter.Body);
         }
 
         return query;
@@ -348,7 +366,7 @@ internal static class FullText
             ? []
             : query.Split([' ', '\t', '\n', '\r', '"', '\'', '(', ')', '*', ':', '^', '-', '+', ','], StringSplitOptions.RemoveEmptyEntries).Take(10).ToList();
 
-    public static IQueryable<Recommendation> Apply(RecommendationsDbContext db, IQueryable<Recommendation> query, IReadOnlyList<string> terms)
+    public static IQueryable<Recommendation> Apply(RecommendationsDbContext db, IQueryable<Recommendation> query, IReadOnlyList<string> terms, string country, string? body)
     {
         if (!db.HasFullTextTable)
         {
@@ -361,10 +379,61 @@ internal static class FullText
             return query;
         }
 
-        // Each word quoted: FTS5 reads the words, never an operator the user typed.
-        var match = string.Join(" ", terms.Select(t => "\"" + t + "\""));
+        var match = Match(terms, country, body);
         var ids = db.Database.SqlQuery<Guid>(
             $"SELECT m.\"Id\" AS \"Value\" FROM \"recommendations_SearchRows\" m WHERE m.\"Row\" IN (SELECT rowid FROM \"recommendations_Search\" WHERE \"recommendations_Search\" MATCH {match})");
         return query.Where(r => ids.Contains(r.Id));
+    }
+
+    /// <summary>
+    /// The FTS5 query: each word quoted and looked for in the text (FTS5 reads the words, never an operator the user
+    /// typed), within the country or, when a body is given, the country's body, which the search index holds as words
+    /// of its Scope column (the SearchScope migration).
+    /// </summary>
+    public static string Match(IReadOnlyList<string> terms, string country, string? body) =>
+        string.Join(" AND ", terms.Select(t => "\"Text\" : \"" + t + "\"")
+            .Append("\"Scope\" : \"" + (body is null ? "country" + country : "in" + country + body).ToLowerInvariant() + "\""));
+
+    /// <summary>A search within a country (and a body) only, counted from the search index alone.</summary>
+    public static Task<int> CountAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, CancellationToken cancellationToken)
+    {
+        var match = Match(terms, country, body);
+        return db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"recommendations_Search\" WHERE \"recommendations_Search\" MATCH {match}")
+            .SingleAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A page of a search within a country (and a body) with many matches: the list's index walked in the list's
+    /// order, each row tested against the search index by its row number, stopping at the page's end.
+    /// </summary>
+    public static Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, int skip, int take, CancellationToken cancellationToken)
+    {
+        var match = Match(terms, country, body);
+        // Two statements rather than "body IS NULL OR": the body's equality must reach the index for the walk to start at it.
+        FormattableString sql;
+        if (body is null)
+        {
+            sql = $"""
+                SELECT r."Id" AS "Value" FROM "recommendations_Recommendations" r
+                WHERE r."CountryCode" = {country}
+                  AND EXISTS (SELECT 1 FROM "recommendations_SearchRows" m JOIN "recommendations_Search" ON "recommendations_Search".rowid = m."Row"
+                              WHERE m."Id" = r."Id" AND "recommendations_Search" MATCH {match})
+                ORDER BY r."Body", r."Symbol", r."Paragraph", r."Id"
+                LIMIT {take} OFFSET {skip}
+                """;
+        }
+        else
+        {
+            sql = $"""
+                SELECT r."Id" AS "Value" FROM "recommendations_Recommendations" r
+                WHERE r."CountryCode" = {country} AND r."Body" = {body}
+                  AND EXISTS (SELECT 1 FROM "recommendations_SearchRows" m JOIN "recommendations_Search" ON "recommendations_Search".rowid = m."Row"
+                              WHERE m."Id" = r."Id" AND "recommendations_Search" MATCH {match})
+                ORDER BY r."Body", r."Symbol", r."Paragraph", r."Id"
+                LIMIT {take} OFFSET {skip}
+                """;
+        }
+
+        return db.Database.SqlQuery<Guid>(sql).ToListAsync(cancellationToken);
     }
 }
