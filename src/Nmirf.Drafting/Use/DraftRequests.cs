@@ -81,14 +81,7 @@ internal sealed class DraftHandlers(ReportModelBuilder builder, TemplateStore st
     /// <summary>Renders a model with a template's text into a draft (also what the benchmark times).</summary>
     internal async Task<Result<Draft>> RenderAsync(TemplateName name, TemplateText text, ReportModel report, DraftFormat format, CancellationToken cancellationToken)
     {
-        var parsed = sandbox.Parse(name.ToString(), text.Text);
-        if (!parsed.IsSuccess)
-        {
-            return Result<Draft>.Failure(parsed.Errors);
-        }
-
-        var includes = await store.IncludesAsync(name.Body, report.Country.Code, cancellationToken);
-        var rendered = await sandbox.RenderAsync(name.ToString(), parsed.Value, ScriptModel.From(report), name.Language, includes, cancellationToken);
+        var rendered = await RenderTemplateAsync(name, text, report, cancellationToken);
         if (!rendered.IsSuccess)
         {
             return Result<Draft>.Failure(rendered.Errors);
@@ -111,18 +104,17 @@ internal sealed class DraftHandlers(ReportModelBuilder builder, TemplateStore st
             document.Count(DraftMarkdown.IsNumbered), report.Previous.Recommendations.Count, words);
     }
 
-    /// <summary>The bare Scriban part of a draft: the template parsed and rendered to Markdown, nothing after (the benchmark's floor).</summary>
-    internal async Task<Result<string>> RenderTemplateAsync(TemplateName name, TemplateText text, ReportModel report, CancellationToken cancellationToken)
+    /// <summary>The Scriban part of a draft: the template parsed and rendered to Markdown, nothing after (the benchmark's floor).</summary>
+    internal async Task<Result<RenderedTemplate>> RenderTemplateAsync(TemplateName name, TemplateText text, ReportModel report, CancellationToken cancellationToken)
     {
         var parsed = sandbox.Parse(name.ToString(), text.Text);
         if (!parsed.IsSuccess)
         {
-            return Result<string>.Failure(parsed.Errors);
+            return Result<RenderedTemplate>.Failure(parsed.Errors);
         }
 
         var includes = await store.IncludesAsync(name.Body, report.Country.Code, cancellationToken);
-        var rendered = await sandbox.RenderAsync(name.ToString(), parsed.Value, ScriptModel.From(report), name.Language, includes, cancellationToken);
-        return rendered.Map(r => r.Markdown);
+        return await sandbox.RenderAsync(name.ToString(), parsed.Value, ScriptModel.From(report), name.Language, includes, cancellationToken);
     }
 
     private static byte[] Docx(Markdig.Syntax.MarkdownDocument document, DraftCover cover)

@@ -79,7 +79,7 @@ internal static class DraftingBench
             async Task<string> BareAsync()
             {
                 var rendered = await drafts.RenderTemplateAsync(name, template, model, ct);
-                return rendered.IsSuccess ? rendered.Value : throw new InvalidOperationException(string.Join("; ", rendered.Errors));
+                return rendered.IsSuccess ? rendered.Value.Markdown : throw new InvalidOperationException(string.Join("; ", rendered.Errors));
             }
 
             async Task<Draft> FullAsync()
