@@ -35,6 +35,7 @@ public static class WorkflowsModule
             options.UseErrorRetryInterval(settings.RetryInterval);
             options.UseMaxConcurrentWorkflows(settings.MaxConcurrentWorkflows);
         });
+        services.AddPooledDbContextFactory<KernelDbContext>((sp, builder) => sp.GetRequiredService<IDatabaseEngine>().Configure(builder, WorkflowsDbContext.ModuleName));
         services.AddSingleton<EfPersistenceProvider>();
         services.AddSingleton<DatabaseLockProvider>();
         services.AddSingleton<DefinitionRegistry>();

@@ -44,7 +44,7 @@ internal static class WorkflowBench
         double LatencyP50Milliseconds,
         double LatencyP95Milliseconds);
 
-    public sealed record Figures(RunFigures Database, RunFigures Memory, double Ratio);
+    public sealed record Figures(RunFigures? Database, RunFigures? Memory, double? Ratio);
 
     private const string Definition = """
         {
@@ -68,7 +68,8 @@ internal static class WorkflowBench
     {
         var count = new Option<int>("--count") { Description = "Cycles to run.", DefaultValueFactory = _ => 2000 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var command = new Command("workflows", "Run N cycle workflows to completion on SQLite and on the kernel's memory store; time, CPU, memory, task latency.") { count, json };
+        var only = new Option<KernelStore?>("--store") { Description = "Run one kernel store only (to profile it); the ratio needs both." };
+        var command = new Command("workflows", "Run N cycle workflows to completion on SQLite and on the kernel's memory store; time, CPU, memory, task latency.") { count, json, only };
         command.SetAction(async (parsed, ct) =>
         {
             var n = parsed.GetValue(count);
@@ -81,9 +82,10 @@ internal static class WorkflowBench
             var folder = Directory.CreateTempSubdirectory("nmirf-bench-workflows-").FullName;
             try
             {
-                var memory = await RunAsync(KernelStore.Memory, Path.Combine(folder, "memory.db"), n, stderr, ct);
-                var database = await RunAsync(KernelStore.Database, Path.Combine(folder, "database.db"), n, stderr, ct);
-                var figures = new Figures(database, memory, database.Seconds / memory.Seconds);
+                var store = parsed.GetValue(only);
+                var memory = store is null or KernelStore.Memory ? await RunAsync(KernelStore.Memory, Path.Combine(folder, "memory.db"), n, stderr, ct) : null;
+                var database = store is null or KernelStore.Database ? await RunAsync(KernelStore.Database, Path.Combine(folder, "database.db"), n, stderr, ct) : null;
+                var figures = new Figures(database, memory, database is null || memory is null ? null : database.Seconds / memory.Seconds);
                 if (parsed.GetValue(json))
                 {
                     await Output.WriteJsonAsync(stdout, figures);
@@ -91,7 +93,7 @@ internal static class WorkflowBench
                 }
 
                 await Output.WriteTableAsync(stdout, ["KERNEL STORE", "CYCLES", "TASKS", "WALL S", "CPU S", "PEAK MB", "LOADED P50 MS", "LOADED P95 MS", "ALONE P50 MS", "ALONE P95 MS"],
-                    new[] { database, memory }.Select(f => new[]
+                    new[] { database, memory }.OfType<RunFigures>().Select(f => new[]
                     {
                         f.Store, f.Instances.ToString(CultureInfo.InvariantCulture), f.TasksCompleted.ToString(CultureInfo.InvariantCulture),
                         f.Seconds.ToString("F1", CultureInfo.InvariantCulture), f.CpuSeconds.ToString("F1", CultureInfo.InvariantCulture),
@@ -99,7 +101,11 @@ internal static class WorkflowBench
                         f.LatencyUnderLoadP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), f.LatencyUnderLoadP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
                         f.LatencyP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), f.LatencyP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
                     }));
-                await stdout.WriteLineAsync($"ratio database / memory: {figures.Ratio:F2}");
+                if (figures.Ratio is { } ratio)
+                {
+                    await stdout.WriteLineAsync($"ratio database / memory: {ratio:F2}");
+                }
+
                 return CliApp.Done;
             }
             finally

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WorkflowCore.Interface;
 
 namespace Nmirf.Workflows.Kernel;
@@ -10,7 +9,7 @@ namespace Nmirf.Workflows.Kernel;
 /// nothing for long. Leases are counted on the system clock: they measure whether a process is alive, not the
 /// domain's time.
 /// </summary>
-internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes, Engine.WorkflowSettings settings) : IDistributedLockProvider
+internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings) : IDistributedLockProvider
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -39,8 +38,7 @@ internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes, Engine.W
 
     private async Task<bool> TryAcquireAsync(string Id, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = DateTime.UtcNow;
         var expires = now.Add(settings.LockLease);
 
@@ -63,8 +61,7 @@ internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes, Engine.W
 
     public async Task ReleaseLock(string Id)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        await using var db = await contexts.CreateDbContextAsync();
         await db.KernelLocks.Where(l => l.Id == Id && l.Owner == _owner).ExecuteDeleteAsync();
     }
 
@@ -74,8 +71,7 @@ internal sealed class DatabaseLockProvider(IServiceScopeFactory scopes, Engine.W
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            await using var db = await contexts.CreateDbContextAsync();
             await db.KernelLocks.Where(l => l.Owner == _owner).ExecuteDeleteAsync();
         }
         catch (ObjectDisposedException)

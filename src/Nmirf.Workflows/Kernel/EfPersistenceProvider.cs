@@ -1,16 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 
 namespace Nmirf.Workflows.Kernel;
 
 /// <summary>
-/// WorkflowCore's persistence on our EF Core module context, on SQLite or SQL Server. Each call uses a context of
-/// its own; a workflow and the event subscriptions its steps asked for are saved in one transaction, so a crash
+/// WorkflowCore's persistence on EF Core, on SQLite or SQL Server. Each call uses a kernel context of its own, drawn
+/// from a pool; a workflow and the event subscriptions its steps asked for are saved in one transaction, so a crash
 /// never leaves a step waiting for an event nobody subscribed to.
 /// </summary>
-internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes, Engine.WorkflowSettings settings) : IPersistenceProvider
+internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings) : IPersistenceProvider
 {
     /// <summary>
     /// Off by default: with scheduled commands the kernel turns every runnable instance and event its pollers find into
@@ -25,14 +24,13 @@ internal sealed class EfPersistenceProvider(IServiceScopeFactory scopes, Engine.
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KernelWorkflow> _read = new(StringComparer.Ordinal);
 
-    private async Task<T> WithContext<T>(Func<WorkflowsDbContext, Task<T>> action)
+    private async Task<T> WithContext<T>(Func<KernelDbContext, Task<T>> action)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        await using var db = await contexts.CreateDbContextAsync();
         return await action(db);
     }
 
-    private Task<bool> WithContext(Func<WorkflowsDbContext, Task> action) => WithContext(async db =>
+    private Task<bool> WithContext(Func<KernelDbContext, Task> action) => WithContext(async db =>
     {
         await action(db);
         return true;
