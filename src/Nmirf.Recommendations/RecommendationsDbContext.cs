@@ -41,7 +41,9 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
         recommendation.Property(r => r.LeadInstitution).HasMaxLength(40);
         recommendation.HasIndex(r => new { r.CountryCode, r.Key }).IsUnique();
         recommendation.HasIndex(r => new { r.CountryCode, r.Body, r.Symbol, r.Paragraph });
-        recommendation.HasIndex(r => new { r.CountryCode, r.Status });
+        // The summary's grouping by status, body and lead institution read from this index alone; its prefix serves the
+        // status filter.
+        recommendation.HasIndex(r => new { r.CountryCode, r.Status, r.Body, r.LeadInstitution });
         // Unassigned records left out: right after an import most are unassigned, and a NULL-heavy index would make
         // the planner scan the country's rows to find one institution's few ([..] quoting reads on both providers).
         recommendation.HasIndex(r => new { r.CountryCode, r.LeadInstitution }).HasFilter("[LeadInstitution] IS NOT NULL");

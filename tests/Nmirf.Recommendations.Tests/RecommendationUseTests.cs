@@ -166,6 +166,53 @@ public sealed class RecommendationUseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Summary_ByStatusInstitutionAndBody_AddsUpToTheSelectedAndOrdersByCountThenCode()
+    {
+        await ImportAsync(Uhri(
+            ("6a1f0c3e-0000-4000-8000-000000000011", "Morocco", "CEDAW", "CEDAW/C/MAR/CO/5-6", "12. The Committee recommends that the State party adopt a law on violence against women.", "\"Women\""),
+            ("6a1f0c3e-0000-4000-8000-000000000012", "Morocco", "CEDAW", "CEDAW/C/MAR/CO/5-6", "14. The Committee recommends that the State party ensure access to justice for rural women.", "\"Access to justice\""),
+            ("6a1f0c3e-0000-4000-8000-000000000013", "Morocco", "CAT", "CAT/C/MAR/CO/4", "9. The Committee recommends that the State party investigate allegations of ill-treatment by police.", "\"Torture\""),
+            ("6a1f0c3e-0000-4000-8000-000000000014", "Morocco", "CAT", "CAT/C/MAR/CO/4", "10. The Committee recommends that the State party strengthen the national preventive mechanism.", "\"Torture\""),
+            ("6a1f0c3e-0000-4000-8000-000000000015", "Morocco", "CRC", "CRC/C/MAR/CO/5-6", "20. The Committee recommends that the State party protect girls from early marriage.", "\"Women\"")));
+        var all = await ListAsync();
+        Guid Id(string paragraph) => all.Single(r => r.Paragraph == paragraph).Id;
+        await _host.SendAsync(new AssignRecommendation("MAR", Id("12"), "justice", []));
+        await _host.SendAsync(new AssignRecommendation("MAR", Id("9"), "justice", []));
+        await _host.SendAsync(new AssignRecommendation("MAR", Id("10"), "interieur", ["justice"]));
+        await _host.SendAsync(new SetRecommendationStatus("MAR", Id("9"), ImplementationStatus.InProgress, null, "justice", "inquiry opened"));
+
+        async Task<RecommendationSummary> SummaryAsync(RecommendationFilter filter, string? onlyInstitution = null) =>
+            (await _host.SendAsync(new SummarizeRecommendations("MAR", filter, onlyInstitution))).Value;
+        var everything = await SummaryAsync(new RecommendationFilter());
+        var torture = await SummaryAsync(new RecommendationFilter { Theme = "Torture" });
+        var cedaw = await SummaryAsync(new RecommendationFilter { Body = "cedaw" });
+        var notStarted = await SummaryAsync(new RecommendationFilter { Status = ImplementationStatus.NotStarted });
+        var justice = await SummaryAsync(new RecommendationFilter(), onlyInstitution: "justice");
+
+        Assert.Equal(5, everything.Total);
+        Assert.Equal([("not-started", 4), ("in-progress", 1)], everything.ByStatus.Select(p => (p.Key, p.Value)));
+        // Equal counts in the order of the codes; the unassigned after the institutions they equal.
+        Assert.Equal([("justice", 2), ("(unassigned)", 2), ("interieur", 1)], everything.ByInstitution.Select(p => (p.Key, p.Value)));
+        Assert.Equal([("cat", 2), ("cedaw", 2), ("crc", 1)], everything.ByBody.Select(p => (p.Key, p.Value)));
+        Assert.Equal((2, 1, 1), (torture.Total, torture.ByInstitution["interieur"], torture.ByInstitution["justice"]));
+        Assert.Equal(["interieur", "justice"], torture.ByInstitution.Keys);
+        Assert.Equal(2, Assert.Single(torture.ByBody).Value);
+        Assert.Equal([("justice", 1), ("(unassigned)", 1)], cedaw.ByInstitution.Select(p => (p.Key, p.Value)));
+        Assert.Equal(("cedaw", 2), (Assert.Single(cedaw.ByBody).Key, cedaw.Total));
+        Assert.Equal((4, 2), (notStarted.Total, notStarted.ByInstitution["(unassigned)"]));
+        Assert.False(notStarted.ByStatus.ContainsKey("in-progress"));
+        // A focal point's summary: the records their institution leads or supports, none unassigned.
+        Assert.Equal((3, 2, 1), (justice.Total, justice.ByInstitution["justice"], justice.ByInstitution["interieur"]));
+        Assert.DoesNotContain("(unassigned)", justice.ByInstitution.Keys);
+        Assert.All(new[] { everything, torture, cedaw, notStarted, justice }, s =>
+        {
+            Assert.Equal(s.Total, s.ByStatus.Values.Sum());
+            Assert.Equal(s.Total, s.ByInstitution.Values.Sum());
+            Assert.Equal(s.Total, s.ByBody.Values.Sum());
+        });
+    }
+
+    [Fact]
     public async Task FocalPoint_SeesAndReportsOnlyOnTheirInstitutionsRecommendations()
     {
         await ImportAsync(Morocco);

@@ -169,17 +169,23 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         }
 
         var filtered = Filtered(db, query.Country, query.Filter, query.OnlyInstitution);
-        var byStatus = await filtered.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        // The assigned, grouped from the lead-institution index (which leaves the unassigned out); the unassigned are the rest.
-        var assigned = await filtered.Where(r => r.LeadInstitution != null).GroupBy(r => r.LeadInstitution!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var total = byStatus.Sum(s => s.Count);
-        var byInstitution = assigned.Select(a => (a.Key, a.Count)).ToList();
-        if (total - assigned.Sum(a => a.Count) is > 0 and var unassigned)
+        // The selected rows read once, from the index on (country, status, body, lead institution), which holds every
+        // column the grouping needs, in its order: a few groups (statuses x bodies x institutions), summed here by
+        // status, by institution and by body. The institutions and bodies are put in the order of their codes, the order
+        // in which the database gave its groupings by each, so that equal counts keep their order.
+        var groups = await filtered.GroupBy(r => new { r.Status, r.Body, r.LeadInstitution })
+            .Select(g => new { g.Key.Status, g.Key.Body, g.Key.LeadInstitution, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byStatus = groups.GroupBy(g => g.Status).Select(g => (g.Key, Count: g.Sum(x => x.Count))).ToList();
+        var total = groups.Sum(g => g.Count);
+        var byInstitution = groups.Where(g => g.LeadInstitution is not null).GroupBy(g => g.LeadInstitution!, StringComparer.Ordinal)
+            .Select(g => (g.Key, Count: g.Sum(x => x.Count))).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        if (groups.Where(g => g.LeadInstitution is null).Sum(g => g.Count) is > 0 and var unassigned)
         {
             byInstitution.Add(("(unassigned)", unassigned));
         }
 
-        var byBody = await filtered.GroupBy(r => r.Body).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byBody = groups.GroupBy(g => g.Body, StringComparer.Ordinal).Select(g => (g.Key, Count: g.Sum(x => x.Count))).OrderBy(b => b.Key, StringComparer.Ordinal).ToList();
         var sdgTags = db.Tags.Where(t => t.CountryCode == query.Country && t.Kind == TagKind.SdgGoal);
         if (query.Filter != new RecommendationFilter() || query.OnlyInstitution is not null)
         {
