@@ -8,6 +8,12 @@ namespace Nmirf.Workflows.Kernel;
 /// never execute the same instance at once. A lease expires after <see cref="Engine.WorkflowSettings.LockLease"/>, so a killed process holds
 /// nothing for long. Leases are counted on the system clock: they measure whether a process is alive, not the
 /// domain's time.
+/// <para>
+/// Workers of this process first queue for a lease among themselves, in memory, and go to the database only when
+/// no other worker here holds it: a worker that waits for its instance no longer tries the database every few
+/// milliseconds (two writes a try, each queued behind the database's single writer), and it takes the lease as
+/// soon as the worker before it releases it.
+/// </para>
 /// </summary>
 internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings) : IDistributedLockProvider
 {
@@ -20,19 +26,78 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
     public async Task<bool> AcquireLock(string Id, CancellationToken cancellationToken)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
+        var local = Enter(Id);
+        var turn = false;
+        var acquired = false;
+        try
         {
-            if (await TryAcquireAsync(Id, cancellationToken))
+            turn = await local.Turn.WaitAsync(settings.LockWait, cancellationToken);
+            while (turn)
             {
-                return true;
+                if (await TryAcquireAsync(Id, cancellationToken))
+                {
+                    acquired = true;
+                    break;
+                }
+
+                if (waited.Elapsed >= settings.LockWait)
+                {
+                    break;
+                }
+
+                // Held by another process: its lease is released or expires.
+                await Task.Delay(5, cancellationToken);
             }
 
-            if (waited.Elapsed >= settings.LockWait)
+            return acquired;
+        }
+        finally
+        {
+            // The lease and the turn are kept until ReleaseLock; otherwise both go now.
+            if (!acquired)
             {
-                return false;
+                if (turn)
+                {
+                    local.Turn.Release();
+                }
+
+                Leave(Id, local);
+            }
+        }
+    }
+
+    /// <summary>The workers of this process that wait for or hold one lease, and whose turn it is.</summary>
+    private sealed class LocalLease
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public int Users { get; set; }
+    }
+
+    private readonly Dictionary<string, LocalLease> _local = new(StringComparer.Ordinal);
+
+    private LocalLease Enter(string id)
+    {
+        lock (_local)
+        {
+            if (!_local.TryGetValue(id, out var lease))
+            {
+                _local[id] = lease = new LocalLease();
             }
 
-            await Task.Delay(5, cancellationToken);
+            lease.Users++;
+            return lease;
+        }
+    }
+
+    private void Leave(string id, LocalLease lease)
+    {
+        lock (_local)
+        {
+            if (--lease.Users == 0)
+            {
+                _local.Remove(id);
+            }
         }
     }
 
@@ -61,14 +126,37 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
 
     public async Task ReleaseLock(string Id)
     {
-        await using var db = await contexts.CreateDbContextAsync();
-        await db.KernelLocks.Where(l => l.Id == Id && l.Owner == _owner).ExecuteDeleteAsync();
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.KernelLocks.Where(l => l.Id == Id && l.Owner == _owner).ExecuteDeleteAsync();
+        }
+        finally
+        {
+            LocalLease? local;
+            lock (_local)
+            {
+                _local.TryGetValue(Id, out local);
+            }
+
+            if (local is not null)
+            {
+                local.Turn.Release();
+                Leave(Id, local);
+            }
+        }
     }
 
     public Task Start() => Task.CompletedTask;
 
     public async Task Stop()
     {
+        // Workers still running release into nothing; a restarted engine starts with no turn taken.
+        lock (_local)
+        {
+            _local.Clear();
+        }
+
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
