@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using WorkflowCore.Interface;
 
 namespace Nmirf.Workflows.Kernel;
@@ -107,21 +110,33 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
         var now = DateTime.UtcNow;
         var expires = now.Add(settings.LockLease);
 
-        // Create the lease (the common case: nobody holds it), or take over an expired one.
-        db.KernelLocks.Add(new KernelLock { Id = Id, Owner = _owner, ExpiresAt = expires });
+        // Create the lease (the common case: nobody holds it), as one plain statement rather than through change
+        // tracking; a lease that exists (the key is taken) is taken over only if it expired.
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(_insert ??= InsertStatement(db), [Id, _owner, expires], cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (System.Data.Common.DbException) when (!cancellationToken.IsCancellationRequested)
         {
-            db.ChangeTracker.Clear();
+            // Held (or expired): see below.
         }
 
         var taken = await db.KernelLocks.Where(l => l.Id == Id && l.ExpiresAt < now)
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.Owner, _owner).SetProperty(l => l.ExpiresAt, expires), cancellationToken);
         return taken == 1;
+    }
+
+    private string? _insert;
+
+    /// <summary>The lease's insert, named from the model (table prefix on SQLite, schema on SQL Server).</summary>
+    private static string InsertStatement(KernelDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(KernelLock))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        return $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(KernelLock.Id))}, {Column(nameof(KernelLock.Owner))}, {Column(nameof(KernelLock.ExpiresAt))}) VALUES ({{0}}, {{1}}, {{2}})";
     }
 
     public async Task ReleaseLock(string Id)

@@ -24,6 +24,22 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KernelWorkflow> _read = new(StringComparer.Ordinal);
 
+    // The reads of every step and event, compiled once (per provider instance, so per database provider).
+    private readonly Func<KernelDbContext, string, Task<KernelWorkflow?>> _instance = EF.CompileAsyncQuery(
+        (KernelDbContext db, string id) => db.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).SingleOrDefault(w => w.Id == id));
+
+    private readonly Func<KernelDbContext, string, Task<KernelEvent?>> _event = EF.CompileAsyncQuery(
+        (KernelDbContext db, string id) => db.KernelEvents.AsNoTracking().SingleOrDefault(e => e.Id == id));
+
+    private readonly Func<KernelDbContext, string, string, DateTime, IAsyncEnumerable<KernelSubscription>> _subscriptions = EF.CompileAsyncQuery(
+        (KernelDbContext db, string name, string key, DateTime asOf) => db.KernelSubscriptions.AsNoTracking()
+            .Where(s => s.EventName == name && s.EventKey == key && s.SubscribeAsOf <= asOf));
+
+    private readonly Func<KernelDbContext, string, string, DateTime, IAsyncEnumerable<string>> _events = EF.CompileAsyncQuery(
+        (KernelDbContext db, string name, string key, DateTime asOf) => db.KernelEvents.AsNoTracking()
+            .Where(e => e.EventName == name && e.EventKey == key && e.EventTime >= asOf)
+            .Select(e => e.Id));
+
     private async Task<T> WithContext<T>(Func<KernelDbContext, Task<T>> action)
     {
         await using var db = await contexts.CreateDbContextAsync();
@@ -139,7 +155,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
 
     public Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        var stored = await db.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).SingleOrDefaultAsync(w => w.Id == Id, cancellationToken);
+        var stored = await _instance(db, Id);
         if (stored is null)
         {
             _read.TryRemove(Id, out _);
@@ -171,10 +187,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
 
     public Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        var utc = KernelValues.Utc(asOf);
-        var rows = await db.KernelSubscriptions.AsNoTracking()
-            .Where(s => s.EventName == eventName && s.EventKey == eventKey && s.SubscribeAsOf <= utc)
-            .ToListAsync(cancellationToken);
+        var rows = await _subscriptions(db, eventName, eventKey, KernelValues.Utc(asOf)).ToListAsync(cancellationToken);
         return rows.Select(FromRow);
     });
 
@@ -240,7 +253,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
 
     public Task<Event> GetEvent(string id, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        var row = await db.KernelEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var row = await _event(db, id);
         return row is null
             ? null!
             : new Event
@@ -268,11 +281,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
 
     public Task<IEnumerable<string>> GetEvents(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        var utc = KernelValues.Utc(asOf);
-        IEnumerable<string> ids = await db.KernelEvents.AsNoTracking()
-            .Where(e => e.EventName == eventName && e.EventKey == eventKey && e.EventTime >= utc)
-            .Select(e => e.Id)
-            .ToListAsync(cancellationToken);
+        IEnumerable<string> ids = await _events(db, eventName, eventKey, KernelValues.Utc(asOf)).ToListAsync(cancellationToken);
         return ids;
     });
 
