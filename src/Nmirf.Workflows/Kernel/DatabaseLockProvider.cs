@@ -166,12 +166,6 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
 
     public async Task Stop()
     {
-        // Workers still running release into nothing; a restarted engine starts with no turn taken.
-        lock (_local)
-        {
-            _local.Clear();
-        }
-
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
