@@ -40,7 +40,8 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
         recommendation.Property(r => r.Section).HasMaxLength(300);
         recommendation.Property(r => r.LeadInstitution).HasMaxLength(40);
         recommendation.HasIndex(r => new { r.CountryCode, r.Key }).IsUnique();
-        recommendation.HasIndex(r => new { r.CountryCode, r.Body, r.Symbol, r.Paragraph });
+        // The list's order, with the id that ends it: a page's ids are read from this index alone, however deep.
+        recommendation.HasIndex(r => new { r.CountryCode, r.Body, r.Symbol, r.Paragraph, r.Id });
         // The summary's grouping by status, body and lead institution read from this index alone; its prefix serves the
         // status filter.
         recommendation.HasIndex(r => new { r.CountryCode, r.Status, r.Body, r.LeadInstitution });

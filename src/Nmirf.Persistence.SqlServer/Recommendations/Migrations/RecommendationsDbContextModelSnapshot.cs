@@ -308,9 +308,9 @@ namespace Nmirf.Persistence.SqlServer.Recommendations.Migrations
                     b.HasIndex("CountryCode", "LeadInstitution")
                         .HasFilter("[LeadInstitution] IS NOT NULL");
 
-                    b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
-
                     b.HasIndex("CountryCode", "Status", "Body", "LeadInstitution");
+
+                    b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph", "Id");
 
                     b.HasIndex("CountryCode", "UprCycle", "Response", "Body", "Symbol", "Paragraph");
 

@@ -302,9 +302,9 @@ namespace Nmirf.Persistence.Sqlite.Recommendations.Migrations
                     b.HasIndex("CountryCode", "LeadInstitution")
                         .HasFilter("[LeadInstitution] IS NOT NULL");
 
-                    b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph");
-
                     b.HasIndex("CountryCode", "Status", "Body", "LeadInstitution");
+
+                    b.HasIndex("CountryCode", "Body", "Symbol", "Paragraph", "Id");
 
                     b.HasIndex("Id", "CountryCode", "Body", "Symbol", "Paragraph");
 
