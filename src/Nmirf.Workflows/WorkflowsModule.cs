@@ -31,6 +31,9 @@ public static class WorkflowsModule
                 options.UseDistributedLockManager(sp => sp.GetRequiredService<DatabaseLockProvider>());
             }
 
+            // No search index is kept (the module's own tables are searched): without this, the kernel read each
+            // instance once more after every run, to hand it to an index that does nothing.
+            options.EnableIndexes = false;
             options.UsePollInterval(settings.PollInterval);
             options.UseErrorRetryInterval(settings.RetryInterval);
             options.UseMaxConcurrentWorkflows(settings.MaxConcurrentWorkflows);

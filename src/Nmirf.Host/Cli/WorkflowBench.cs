@@ -44,7 +44,11 @@ internal static class WorkflowBench
         double LatencyP50Milliseconds,
         double LatencyP95Milliseconds);
 
+    /// <summary>One pair of runs (or one run with <c>--store</c>) and the ratio of their wall times.</summary>
     public sealed record Figures(RunFigures? Database, RunFigures? Memory, double? Ratio);
+
+    /// <summary>Every pair, and the median of their ratios (the figure to compare: machines here are noisy).</summary>
+    public sealed record Report(IReadOnlyList<Figures> Runs, double? MedianRatio);
 
     private const string Definition = """
         {
@@ -69,7 +73,9 @@ internal static class WorkflowBench
         var count = new Option<int>("--count") { Description = "Cycles to run.", DefaultValueFactory = _ => 2000 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var only = new Option<KernelStore?>("--store") { Description = "Run one kernel store only (to profile it); the ratio needs both." };
-        var command = new Command("workflows", "Run N cycle workflows to completion on SQLite and on the kernel's memory store; time, CPU, memory, task latency.") { count, json, only };
+        var runs = new Option<int>("--runs") { Description = "Pairs of runs, one store after the other; the median of their ratios is reported.", DefaultValueFactory = _ => 1 };
+        var set = new Option<string[]>("--set") { Description = "An engine setting for both runs, as Workflows:Name=value (repeatable), to compare settings.", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("workflows", "Run N cycle workflows to completion on SQLite and on the kernel's memory store; time, CPU, memory, task latency.") { count, json, only, runs, set };
         command.SetAction(async (parsed, ct) =>
         {
             var n = parsed.GetValue(count);
@@ -79,31 +85,59 @@ internal static class WorkflowBench
                 return CliApp.InvalidInput;
             }
 
+            var pairs = parsed.GetValue(runs);
+            if (pairs is < 1 or > 20)
+            {
+                await stderr.WriteLineAsync("--runs: 1 to 20");
+                return CliApp.InvalidInput;
+            }
+
+            var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in parsed.GetValue(set) ?? [])
+            {
+                var at = pair.IndexOf('=', StringComparison.Ordinal);
+                if (at < 1 || !pair.StartsWith("Workflows:", StringComparison.OrdinalIgnoreCase))
+                {
+                    await stderr.WriteLineAsync($"--set {pair}: expected Workflows:Name=value");
+                    return CliApp.InvalidInput;
+                }
+
+                settings[pair[..at]] = pair[(at + 1)..];
+            }
+
             var folder = Directory.CreateTempSubdirectory("nmirf-bench-workflows-").FullName;
             try
             {
                 var store = parsed.GetValue(only);
-                var memory = store is null or KernelStore.Memory ? await RunAsync(KernelStore.Memory, Path.Combine(folder, "memory.db"), n, stderr, ct) : null;
-                var database = store is null or KernelStore.Database ? await RunAsync(KernelStore.Database, Path.Combine(folder, "database.db"), n, stderr, ct) : null;
-                var figures = new Figures(database, memory, database is null || memory is null ? null : database.Seconds / memory.Seconds);
+                var all = new List<Figures>();
+                for (var run = 1; run <= pairs; run++)
+                {
+                    var memory = store is null or KernelStore.Memory ? await RunAsync(KernelStore.Memory, Path.Combine(folder, $"memory-{run}.db"), n, settings, stderr, ct) : null;
+                    var database = store is null or KernelStore.Database ? await RunAsync(KernelStore.Database, Path.Combine(folder, $"database-{run}.db"), n, settings, stderr, ct) : null;
+                    all.Add(new Figures(database, memory, database is null || memory is null ? null : database.Seconds / memory.Seconds));
+                }
+
+                var ratios = all.Select(f => f.Ratio).OfType<double>().Order().ToList();
+                var report = new Report(all, ratios.Count == 0 ? null : ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[ratios.Count / 2 - 1] + ratios[ratios.Count / 2]) / 2);
                 if (parsed.GetValue(json))
                 {
-                    await Output.WriteJsonAsync(stdout, figures);
+                    await Output.WriteJsonAsync(stdout, report);
                     return CliApp.Done;
                 }
 
-                await Output.WriteTableAsync(stdout, ["KERNEL STORE", "CYCLES", "TASKS", "WALL S", "CPU S", "PEAK MB", "LOADED P50 MS", "LOADED P95 MS", "ALONE P50 MS", "ALONE P95 MS"],
-                    new[] { database, memory }.OfType<RunFigures>().Select(f => new[]
+                await Output.WriteTableAsync(stdout, ["RUN", "KERNEL STORE", "CYCLES", "TASKS", "WALL S", "CPU S", "PEAK MB", "LOADED P50 MS", "LOADED P95 MS", "ALONE P50 MS", "ALONE P95 MS", "RATIO"],
+                    all.SelectMany((figures, i) => new[] { figures.Database, figures.Memory }.OfType<RunFigures>().Select(f => (Run: i + 1, Figures: f, figures.Ratio))).Select(row => new[]
                     {
-                        f.Store, f.Instances.ToString(CultureInfo.InvariantCulture), f.TasksCompleted.ToString(CultureInfo.InvariantCulture),
-                        f.Seconds.ToString("F1", CultureInfo.InvariantCulture), f.CpuSeconds.ToString("F1", CultureInfo.InvariantCulture),
-                        (f.PeakWorkingSetBytes / 1024.0 / 1024).ToString("F0", CultureInfo.InvariantCulture),
-                        f.LatencyUnderLoadP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), f.LatencyUnderLoadP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
-                        f.LatencyP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), f.LatencyP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
+                        row.Run.ToString(CultureInfo.InvariantCulture), row.Figures.Store, row.Figures.Instances.ToString(CultureInfo.InvariantCulture), row.Figures.TasksCompleted.ToString(CultureInfo.InvariantCulture),
+                        row.Figures.Seconds.ToString("F1", CultureInfo.InvariantCulture), row.Figures.CpuSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                        (row.Figures.PeakWorkingSetBytes / 1024.0 / 1024).ToString("F0", CultureInfo.InvariantCulture),
+                        row.Figures.LatencyUnderLoadP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), row.Figures.LatencyUnderLoadP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
+                        row.Figures.LatencyP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), row.Figures.LatencyP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
+                        row.Ratio?.ToString("F2", CultureInfo.InvariantCulture) ?? "",
                     }));
-                if (figures.Ratio is { } ratio)
+                if (report.MedianRatio is { } ratio)
                 {
-                    await stdout.WriteLineAsync($"ratio database / memory: {ratio:F2}");
+                    await stdout.WriteLineAsync($"ratio database / memory: {ratio:F2}" + (all.Count > 1 ? $" (median of {all.Count})" : ""));
                 }
 
                 return CliApp.Done;
@@ -117,9 +151,9 @@ internal static class WorkflowBench
         return command;
     }
 
-    private static async Task<RunFigures> RunAsync(KernelStore store, string database, int count, TextWriter log, CancellationToken ct)
+    private static async Task<RunFigures> RunAsync(KernelStore store, string database, int count, IReadOnlyDictionary<string, string?> settings, TextWriter log, CancellationToken ct)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Nmirf"] = $"Data Source={database}",
             ["Workflows:Store"] = store.ToString(),

@@ -59,6 +59,12 @@ public sealed class WorkflowSettings
 
     /// <summary>How long a process's lease on a workflow lasts; a killed process's leases free up after this.</summary>
     public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a released lease stays in the database for another worker of this process to take again without a
+    /// write (zero: deleted at once). Another process waits at most this long for it.
+    /// </summary>
+    public TimeSpan LeaseHold { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>

@@ -17,8 +17,14 @@ namespace Nmirf.Workflows.Kernel;
 /// milliseconds (two writes a try, each queued behind the database's single writer), and it takes the lease as
 /// soon as the worker before it releases it.
 /// </para>
+/// <para>
+/// A released lease stays in the database for <see cref="Engine.WorkflowSettings.LeaseHold"/> before it is deleted
+/// (with the others due, in one statement): the kernel takes an instance's lease several times in a row for one
+/// event (to record the event on the instance, then to run the steps it resumes), and a worker of this process that
+/// takes it again within the hold needs no write at all. Another process waits at most the hold for it.
+/// </para>
 /// </summary>
-internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings) : IDistributedLockProvider
+internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings) : IDistributedLockProvider, IDisposable
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -35,10 +41,19 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
         try
         {
             turn = await local.Turn.WaitAsync(settings.LockWait, cancellationToken);
+            if (turn && local.HeldUntil - DateTime.UtcNow > settings.LockLease / 2)
+            {
+                // Still held in the database since the last worker here released it, with time to spare.
+                acquired = true;
+                return true;
+            }
+
             while (turn)
             {
-                if (await TryAcquireAsync(Id, cancellationToken))
+                var expires = DateTime.UtcNow.Add(settings.LockLease);
+                if (await TryAcquireAsync(Id, expires, cancellationToken))
                 {
+                    local.HeldUntil = expires;
                     acquired = true;
                     break;
                 }
@@ -69,12 +84,20 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
         }
     }
 
-    /// <summary>The workers of this process that wait for or hold one lease, and whose turn it is.</summary>
+    /// <summary>The workers of this process that wait for or hold one lease, whose turn it is, and the lease in the database.</summary>
     private sealed class LocalLease
     {
         public SemaphoreSlim Turn { get; } = new(1, 1);
 
         public int Users { get; set; }
+
+        /// <summary>When the lease this process holds in the database expires; <see cref="DateTime.MinValue"/> when it holds none.</summary>
+        public DateTime HeldUntil { get; set; } = DateTime.MinValue;
+
+        /// <summary>When the last worker released it (the hold counts from then).</summary>
+        public DateTime ReleasedAt { get; set; }
+
+        public bool HeldInDatabase => HeldUntil != DateTime.MinValue;
     }
 
     private readonly Dictionary<string, LocalLease> _local = new(StringComparer.Ordinal);
@@ -97,24 +120,24 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
     {
         lock (_local)
         {
-            if (--lease.Users == 0)
+            if (--lease.Users == 0 && !lease.HeldInDatabase)
             {
                 _local.Remove(id);
             }
         }
     }
 
-    private async Task<bool> TryAcquireAsync(string Id, CancellationToken cancellationToken)
+    private async Task<bool> TryAcquireAsync(string Id, DateTime expires, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = DateTime.UtcNow;
-        var expires = now.Add(settings.LockLease);
 
         // Create the lease (the common case: nobody holds it), as one plain statement rather than through change
-        // tracking; a lease that exists (the key is taken) is taken over only if it expired.
+        // tracking; a lease that exists (the key is taken) is taken over only if it expired, or if it is this
+        // process's own (one whose release is under way).
         try
         {
-            await db.Database.ExecuteSqlRawAsync(_insert ??= InsertStatement(db), [Id, _owner, expires], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(Statements(db).Insert, [Id, _owner, expires], cancellationToken);
             return true;
         }
         catch (System.Data.Common.DbException) when (!cancellationToken.IsCancellationRequested)
@@ -122,50 +145,171 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
             // Held (or expired): see below.
         }
 
-        var taken = await db.KernelLocks.Where(l => l.Id == Id && l.ExpiresAt < now)
+        var taken = await db.KernelLocks.Where(l => l.Id == Id && (l.ExpiresAt < now || l.Owner == _owner))
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.Owner, _owner).SetProperty(l => l.ExpiresAt, expires), cancellationToken);
         return taken == 1;
     }
 
-    private string? _insert;
+    private LeaseStatements? _statements;
 
-    /// <summary>The lease's insert, named from the model (table prefix on SQLite, schema on SQL Server).</summary>
-    private static string InsertStatement(KernelDbContext db)
+    private LeaseStatements Statements(KernelDbContext db) => _statements ??= LeaseStatements.For(db);
+
+    /// <summary>The lease's plain statements, named from the model (table prefix on SQLite, schema on SQL Server).</summary>
+    private sealed record LeaseStatements(string Insert, string DeletePrefix)
     {
-        var entity = db.Model.FindEntityType(typeof(KernelLock))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-        return $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(KernelLock.Id))}, {Column(nameof(KernelLock.Owner))}, {Column(nameof(KernelLock.ExpiresAt))}) VALUES ({{0}}, {{1}}, {{2}})";
+        /// <summary>The delete of this owner's leases on <paramref name="count"/> ids (parameters 1 to count; 0 is the owner).</summary>
+        public string Delete(int count) => DeletePrefix + string.Join(", ", Enumerable.Range(1, count).Select(i => $"{{{i}}}")) + ")";
+
+        public static LeaseStatements For(KernelDbContext db)
+        {
+            var entity = db.Model.FindEntityType(typeof(KernelLock))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+            var name = sql.DelimitIdentifier(table.Name, table.Schema);
+            var (id, owner, expires) = (Column(nameof(KernelLock.Id)), Column(nameof(KernelLock.Owner)), Column(nameof(KernelLock.ExpiresAt)));
+            return new($"INSERT INTO {name} ({id}, {owner}, {expires}) VALUES ({{0}}, {{1}}, {{2}})", $"DELETE FROM {name} WHERE {owner} = {{0}} AND {id} IN (");
+        }
     }
 
     public async Task ReleaseLock(string Id)
     {
+        LocalLease? local;
+        lock (_local)
+        {
+            _local.TryGetValue(Id, out local);
+        }
+
+        if (local is null)
+        {
+            return;
+        }
+
         try
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            await db.KernelLocks.Where(l => l.Id == Id && l.Owner == _owner).ExecuteDeleteAsync();
+            if (settings.LeaseHold <= TimeSpan.Zero && local.HeldInDatabase)
+            {
+                await DeleteAsync([Id]);
+                local.HeldUntil = DateTime.MinValue;
+            }
+            else
+            {
+                local.ReleasedAt = DateTime.UtcNow;
+            }
         }
         finally
         {
-            LocalLease? local;
-            lock (_local)
-            {
-                _local.TryGetValue(Id, out local);
-            }
-
-            if (local is not null)
-            {
-                local.Turn.Release();
-                Leave(Id, local);
-            }
+            local.Turn.Release();
+            Leave(Id, local);
         }
     }
 
-    public Task Start() => Task.CompletedTask;
+    /// <summary>Deletes this process's leases on <paramref name="ids"/>, in statements of up to 200 ids.</summary>
+    private async Task DeleteAsync(IReadOnlyList<string> ids)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var statements = Statements(db);
+        foreach (var chunk in ids.Chunk(200))
+        {
+            await db.Database.ExecuteSqlRawAsync(statements.Delete(chunk.Length), [_owner, .. chunk]);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the leases this process holds in the database whose workers released them at least
+    /// <see cref="Engine.WorkflowSettings.LeaseHold"/> before <paramref name="now"/> (all of them when null), and which
+    /// no worker here waits for. Returns how many went.
+    /// </summary>
+    internal async Task<int> ReleaseIdleAsync(DateTime? now = null)
+    {
+        var due = new List<(string Id, LocalLease Lease)>();
+        lock (_local)
+        {
+            foreach (var (id, lease) in _local)
+            {
+                if (lease.HeldInDatabase && lease.Users == 0 && (now is null || now.Value - lease.ReleasedAt >= settings.LeaseHold) && lease.Turn.Wait(0))
+                {
+                    // Taken as a worker would take it, so that no worker takes it while it goes.
+                    lease.Users++;
+                    due.Add((id, lease));
+                }
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await DeleteAsync(due.Select(d => d.Id).ToList());
+            foreach (var (_, lease) in due)
+            {
+                lease.HeldUntil = DateTime.MinValue;
+            }
+        }
+        finally
+        {
+            foreach (var (id, lease) in due)
+            {
+                lease.Turn.Release();
+                Leave(id, lease);
+            }
+        }
+
+        return due.Count;
+    }
+
+    private CancellationTokenSource? _stopping;
+    private Task _releasing = Task.CompletedTask;
+
+    public Task Start()
+    {
+        if (settings.LeaseHold > TimeSpan.Zero)
+        {
+            _stopping = new CancellationTokenSource();
+            _releasing = ReleaseIdleLoopAsync(_stopping.Token);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ReleaseIdleLoopAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Max(settings.LeaseHold.Ticks / 2, TimeSpan.TicksPerMillisecond * 10)));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                try
+                {
+                    await ReleaseIdleAsync(DateTime.UtcNow);
+                }
+                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+                {
+                    // The next tick tries again; a lease not deleted expires on its own.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+    }
+
+    public void Dispose() => _stopping?.Cancel();
 
     public async Task Stop()
     {
+        if (_stopping is { } stopping)
+        {
+            await stopping.CancelAsync();
+            await _releasing;
+            stopping.Dispose();
+            _stopping = null;
+        }
+
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
@@ -174,6 +318,19 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
         catch (ObjectDisposedException)
         {
             // Stopped while the process shuts down: the leases expire on their own.
+        }
+
+        // The workers have stopped: what this process held in the database is gone, but the turns are left alone.
+        lock (_local)
+        {
+            foreach (var (id, lease) in _local.ToList())
+            {
+                lease.HeldUntil = DateTime.MinValue;
+                if (lease.Users == 0)
+                {
+                    _local.Remove(id);
+                }
+            }
         }
     }
 }

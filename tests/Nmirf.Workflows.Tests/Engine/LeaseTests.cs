@@ -14,6 +14,7 @@ public sealed class LeaseTests : IAsyncLifetime
     public async Task InitializeAsync() => _host = await TestHost.CreateAsync(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero), new Dictionary<string, string?>
     {
         ["Workflows:LockWait"] = "00:00:00.300",
+        ["Workflows:LeaseHold"] = "00:00:00",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -78,5 +79,116 @@ public sealed class LeaseTests : IAsyncLifetime
         Assert.True(await other.AcquireLock("wf-4", CancellationToken.None));
         Assert.False(await Leases.AcquireLock("wf-4", CancellationToken.None));
         await other.ReleaseLock("wf-4");
+    }
+}
+
+/// <summary>Released leases held for a while, for the next worker of the process to take without a write.</summary>
+public sealed class HeldLeaseTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(10);
+
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestHost.CreateAsync(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero), new Dictionary<string, string?>
+    {
+        ["Workflows:LockWait"] = "00:00:00.300",
+        ["Workflows:LeaseHold"] = Hold.ToString(),
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private DatabaseLockProvider Leases => _host.Services.GetRequiredService<DatabaseLockProvider>();
+
+    private IDbContextFactory<KernelDbContext> Contexts => _host.Services.GetRequiredService<IDbContextFactory<KernelDbContext>>();
+
+    private DatabaseLockProvider OtherProcess(WorkflowSettings? settings = null) => new(Contexts, settings ?? _host.Services.GetRequiredService<WorkflowSettings>());
+
+    private async Task<List<KernelLock>> RowsAsync()
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        return await db.KernelLocks.AsNoTracking().OrderBy(l => l.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task ReleasedLease_StaysForTheHold_AndIsTakenAgainWithoutAWrite()
+    {
+        Assert.True(await Leases.AcquireLock("held-1", CancellationToken.None));
+        var first = Assert.Single(await RowsAsync());
+        await Leases.ReleaseLock("held-1");
+        Assert.Single(await RowsAsync());
+
+        Assert.True(await Leases.AcquireLock("held-1", CancellationToken.None));
+        var again = Assert.Single(await RowsAsync());
+        Assert.Equal(first.ExpiresAt, again.ExpiresAt);
+        await Leases.ReleaseLock("held-1");
+
+        Assert.Equal(1, await Leases.ReleaseIdleAsync(DateTime.UtcNow + Hold));
+        Assert.Empty(await RowsAsync());
+        Assert.True(await Leases.AcquireLock("held-1", CancellationToken.None));
+        Assert.Single(await RowsAsync());
+        await Leases.ReleaseLock("held-1");
+    }
+
+    [Fact]
+    public async Task AnotherProcess_TakesAHeldLease_OnceItsHoldHasEnded()
+    {
+        var other = OtherProcess();
+        Assert.True(await Leases.AcquireLock("held-2", CancellationToken.None));
+        await Leases.ReleaseLock("held-2");
+        Assert.False(await other.AcquireLock("held-2", CancellationToken.None));
+
+        Assert.Equal(1, await Leases.ReleaseIdleAsync(DateTime.UtcNow + Hold));
+        Assert.True(await other.AcquireLock("held-2", CancellationToken.None));
+        Assert.False(await Leases.AcquireLock("held-2", CancellationToken.None));
+        await other.ReleaseLock("held-2");
+    }
+
+    [Fact]
+    public async Task IdleRelease_LeavesLeasesInUse_AndThoseReleasedWithinTheHold()
+    {
+        Assert.True(await Leases.AcquireLock("held-3", CancellationToken.None));
+        Assert.True(await Leases.AcquireLock("held-4", CancellationToken.None));
+        await Leases.ReleaseLock("held-4");
+
+        Assert.Equal(0, await Leases.ReleaseIdleAsync(DateTime.UtcNow));
+        Assert.Equal(1, await Leases.ReleaseIdleAsync());
+        Assert.Equal("held-3", Assert.Single(await RowsAsync()).Id);
+
+        // The lease in use is still this worker's: nobody else gets it, and its release leaves it held.
+        Assert.False(await OtherProcess().AcquireLock("held-3", CancellationToken.None));
+        await Leases.ReleaseLock("held-3");
+        Assert.Equal(1, await Leases.ReleaseIdleAsync());
+        Assert.Empty(await RowsAsync());
+    }
+
+    [Fact]
+    public async Task HeldLeaseCloseToItsExpiry_IsRenewedInTheDatabase()
+    {
+        var settings = new WorkflowSettings { LockLease = TimeSpan.FromMilliseconds(1), LockWait = TimeSpan.FromMilliseconds(300), LeaseHold = Hold };
+        var leases = OtherProcess(settings);
+        Assert.True(await leases.AcquireLock("held-5", CancellationToken.None));
+        var first = Assert.Single(await RowsAsync());
+        await leases.ReleaseLock("held-5");
+
+        Assert.True(await leases.AcquireLock("held-5", CancellationToken.None));
+        Assert.True(Assert.Single(await RowsAsync()).ExpiresAt > first.ExpiresAt);
+        await leases.ReleaseLock("held-5");
+        await leases.Stop();
+    }
+
+    [Fact]
+    public async Task Stop_DeletesTheHeldLeases_AndForgetsThem()
+    {
+        var leases = OtherProcess();
+        Assert.True(await leases.AcquireLock("held-6", CancellationToken.None));
+        await leases.ReleaseLock("held-6");
+        await leases.Stop();
+        Assert.Empty(await RowsAsync());
+
+        // Taken again from the database, not from what it held before.
+        Assert.True(await leases.AcquireLock("held-6", CancellationToken.None));
+        Assert.Single(await RowsAsync());
+        await leases.ReleaseLock("held-6");
+        await leases.Stop();
     }
 }
