@@ -93,6 +93,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
 
         KernelValues.CopyTo(workflow, stored);
         var existing = stored.Pointers.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        List<string>? published = null;
         foreach (var pointer in workflow.ExecutionPointers)
         {
             pointer.Id ??= Guid.NewGuid().ToString();
@@ -100,6 +101,10 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
             {
                 row = new KernelPointer { Id = pointer.Id, WorkflowId = workflow.Id };
                 stored.Pointers.Add(row);
+            }
+            else if (!row.EventPublished && pointer.EventPublished)
+            {
+                (published ??= []).Add(pointer.Id);
             }
 
             KernelValues.CopyTo(pointer, row);
@@ -110,8 +115,24 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
             db.KernelSubscriptions.Add(ToRow(subscription));
         }
 
+        // A step that has just received its event no longer waits for it: its subscription ends in the same
+        // transaction (the kernel ends it right after this save; it then finds it gone and needs no write of its own).
+        var consumed = published is null
+            ? []
+            : await _pointerSubscriptions(db, published).ToListAsync(cancellationToken);
+        db.KernelSubscriptions.RemoveRange(consumed);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var subscription in consumed)
+        {
+            _consumed[subscription.Id] = 0;
+        }
     });
+
+    /// <summary>Subscriptions ended with the save of their instance, for <see cref="TerminateSubscription"/> to skip.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _consumed = new(StringComparer.Ordinal);
+
+    private readonly Func<KernelDbContext, List<string>, IAsyncEnumerable<KernelSubscription>> _pointerSubscriptions = EF.CompileAsyncQuery(
+        (KernelDbContext db, List<string> pointers) => db.KernelSubscriptions.Where(s => s.ExecutionPointerId != null && pointers.Contains(s.ExecutionPointerId)));
 
     public Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
@@ -191,8 +212,10 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         return rows.Select(FromRow);
     });
 
-    public Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) => WithContext(db =>
-        db.KernelSubscriptions.Where(s => s.Id == eventSubscriptionId).ExecuteDeleteAsync(cancellationToken));
+    public Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) =>
+        _consumed.TryRemove(eventSubscriptionId, out _)
+            ? Task.CompletedTask
+            : WithContext(db => db.KernelSubscriptions.Where(s => s.Id == eventSubscriptionId).ExecuteDeleteAsync(cancellationToken));
 
     public Task<EventSubscription> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
@@ -291,14 +314,15 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
     public Task MarkEventUnprocessed(string id, CancellationToken cancellationToken = default) => WithContext(db =>
         db.KernelEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsProcessed, false), cancellationToken));
 
-    public Task PersistErrors(IEnumerable<ExecutionError> errors, CancellationToken cancellationToken = default) => WithContext(async db =>
+    public Task PersistErrors(IEnumerable<ExecutionError> errors, CancellationToken cancellationToken = default)
     {
+        // Called after every run of an instance, nearly always with none.
         var list = errors.ToList();
-        if (list.Count == 0)
-        {
-            return;
-        }
+        return list.Count == 0 ? Task.CompletedTask : SaveErrors(list, cancellationToken);
+    }
 
+    private Task<bool> SaveErrors(List<ExecutionError> list, CancellationToken cancellationToken) => WithContext(async db =>
+    {
         db.KernelErrors.AddRange(list.Select(e => new KernelError
         {
             WorkflowId = e.WorkflowId,

@@ -94,6 +94,15 @@ public sealed class CycleRunTests : IAsyncLifetime
         Assert.Contains(entries, e => e.Entity == nameof(CycleRun) && e.Action == AuditAction.Updated);
         Assert.Contains(entries, e => e.Entity == nameof(MilestoneRecord));
         Assert.True(entries.Count(e => e.Entity == nameof(HumanTask) && e.Action == AuditAction.Created) >= 7);
+
+        // Every step's subscription ended when its event arrived (a step's tasks done, twice for the data request and the
+        // approval, once for the follow-up, and the milestone): none is left, and every event is processed.
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        var instance = await db.Runs.Where(r => r.Id == run).Select(r => r.WorkflowInstanceId).SingleAsync();
+        Assert.Empty(await db.KernelSubscriptions.Where(s => s.WorkflowId == instance).ToListAsync());
+        var events = await db.KernelEvents.ToListAsync();
+        Assert.Equal(6, events.Count);
+        Assert.All(events, e => Assert.True(e.IsProcessed));
     }
 
     [Fact]
