@@ -107,16 +107,27 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
 
         // Many matches: walk the list's index and stop at the page's end. Few: sort them (walking would read every row).
         var ordered = total > DenseMatches;
-        // The page's ids first, then their rows: the rows skipped to reach a deep page are read from an index alone
-        // (the search index, or the list's, which holds the order and the id), not from the table, where each row
-        // holds its texts.
         var skip = (query.Page - 1) * query.PageSize;
-        var ids = searchOnly && ordered
-            ? await FullText.DensePageAsync(db, terms, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
-            : await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip(skip).Take(query.PageSize)
-                .Select(r => r.Id).ToListAsync(cancellationToken);
-        var rows = await db.Recommendations.Where(r => ids.Contains(r.Id)).Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
-        var items = ids.Select(id => rows[id]).ToList();
+        List<Recommendation> items;
+        if (ordered)
+        {
+            // The page's ids first, then their rows: the rows skipped to reach a deep page are read from an index
+            // alone (the search index, or the list's, which holds the order and the id), not from the table, where
+            // each row holds its texts.
+            var ids = searchOnly
+                ? await FullText.DensePageAsync(db, terms, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
+                : await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip(skip).Take(query.PageSize)
+                    .Select(r => r.Id).ToListAsync(cancellationToken);
+            var rows = await db.Recommendations.Where(r => ids.Contains(r.Id)).Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
+            items = ids.Select(id => rows[id]).ToList();
+        }
+        else
+        {
+            // Few matches: sorted and read in one query.
+            items = await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution)).Skip(skip).Take(query.PageSize)
+                .Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
+        }
+
         return new Page<RecommendationView>(items.Select(r => r.ToView()).ToList(), total, query.Page, query.PageSize);
     }
 
