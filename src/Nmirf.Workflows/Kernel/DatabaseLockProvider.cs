@@ -53,6 +53,8 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
                 var expires = DateTime.UtcNow.Add(settings.LockLease);
                 if (await TryAcquireAsync(Id, expires, cancellationToken))
                 {
+                    // Taken (or renewed) in the database: what was kept before may be stale if the lease had lapsed.
+                    local.Kept = local.HeldInDatabase && local.HeldUntil > DateTime.UtcNow ? local.Kept : null;
                     local.HeldUntil = expires;
                     acquired = true;
                     break;
@@ -98,6 +100,47 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
         public DateTime ReleasedAt { get; set; }
 
         public bool HeldInDatabase => HeldUntil != DateTime.MinValue;
+
+        /// <summary>What the holder kept for its next turn (see <see cref="Keep"/>); dropped when the lease leaves the database.</summary>
+        public object? Kept { get; set; }
+
+        public void Forget()
+        {
+            HeldUntil = DateTime.MinValue;
+            Kept = null;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="value"/> with the lease on <paramref name="id"/>, which the caller holds, for the next worker
+    /// of this process that takes it while the lease has stayed in the database: nobody else can have changed what the
+    /// lease guards meanwhile. Nothing is kept when the lease is not held in the database.
+    /// </summary>
+    internal void Keep(string id, object value)
+    {
+        lock (_local)
+        {
+            if (_local.TryGetValue(id, out var lease) && lease.HeldInDatabase)
+            {
+                lease.Kept = value;
+            }
+        }
+    }
+
+    /// <summary>What was kept with the lease on <paramref name="id"/> since it last came from the database, taken (once).</summary>
+    internal object? TakeKept(string id)
+    {
+        lock (_local)
+        {
+            if (!_local.TryGetValue(id, out var lease) || !lease.HeldInDatabase)
+            {
+                return null;
+            }
+
+            var kept = lease.Kept;
+            lease.Kept = null;
+            return kept;
+        }
     }
 
     private readonly Dictionary<string, LocalLease> _local = new(StringComparer.Ordinal);
@@ -190,7 +233,7 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
             if (settings.LeaseHold <= TimeSpan.Zero && local.HeldInDatabase)
             {
                 await DeleteAsync([Id]);
-                local.HeldUntil = DateTime.MinValue;
+                local.Forget();
             }
             else
             {
@@ -246,7 +289,7 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
             await DeleteAsync(due.Select(d => d.Id).ToList());
             foreach (var (_, lease) in due)
             {
-                lease.HeldUntil = DateTime.MinValue;
+                lease.Forget();
             }
         }
         finally
@@ -325,7 +368,7 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
         {
             foreach (var (id, lease) in _local.ToList())
             {
-                lease.HeldUntil = DateTime.MinValue;
+                lease.Forget();
                 if (lease.Users == 0)
                 {
                     _local.Remove(id);

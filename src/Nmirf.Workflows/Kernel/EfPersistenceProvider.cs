@@ -9,7 +9,7 @@ namespace Nmirf.Workflows.Kernel;
 /// from a pool; a workflow and the event subscriptions its steps asked for are saved in one transaction, so a crash
 /// never leaves a step waiting for an event nobody subscribed to.
 /// </summary>
-internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings) : IPersistenceProvider
+internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings, DatabaseLockProvider leases) : IPersistenceProvider
 {
     /// <summary>
     /// Off by default: with scheduled commands the kernel turns every runnable instance and event its pollers find into
@@ -126,6 +126,13 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         {
             _consumed[subscription.Id] = 0;
         }
+
+        // The rows as saved, kept with the instance's lease: the kernel's next run of the instance under the same lease
+        // (an event recorded on it, then the steps the event resumes) reads them from here.
+        if (stored.Status == (int)WorkflowStatus.Runnable)
+        {
+            leases.Keep(workflow.Id, stored);
+        }
     });
 
     /// <summary>Subscriptions ended with the save of their instance, for <see cref="TerminateSubscription"/> to skip.</summary>
@@ -174,9 +181,13 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         return rows.Select(KernelValues.ToInstance);
     });
 
-    public Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) => WithContext(async db =>
+    public Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) =>
+        leases.TakeKept(Id) is KernelWorkflow kept
+            ? Task.FromResult(Remember(Id, kept))
+            : WithContext(async db => Remember(Id, await _instance(db, Id)));
+
+    private WorkflowInstance Remember(string Id, KernelWorkflow? stored)
     {
-        var stored = await _instance(db, Id);
         if (stored is null)
         {
             _read.TryRemove(Id, out _);
@@ -189,7 +200,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         }
 
         return KernelValues.ToInstance(stored);
-    });
+    }
 
     public Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(IEnumerable<string> ids, CancellationToken cancellationToken = default) => WithContext(async db =>
     {

@@ -177,6 +177,44 @@ public sealed class HeldLeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeptValue_IsGivenToTheNextHolder_OnlyWhileTheLeaseStaysInTheDatabase()
+    {
+        var value = new object();
+        Assert.True(await Leases.AcquireLock("held-7", CancellationToken.None));
+        Leases.Keep("held-7", value);
+        await Leases.ReleaseLock("held-7");
+
+        // Taken again within the hold: the value is there, once.
+        Assert.True(await Leases.AcquireLock("held-7", CancellationToken.None));
+        Assert.Same(value, Leases.TakeKept("held-7"));
+        Assert.Null(Leases.TakeKept("held-7"));
+        Leases.Keep("held-7", value);
+        await Leases.ReleaseLock("held-7");
+
+        // The lease left the database: another process may have changed what it guards, so nothing is given.
+        Assert.Equal(1, await Leases.ReleaseIdleAsync(DateTime.UtcNow + Hold));
+        Assert.True(await Leases.AcquireLock("held-7", CancellationToken.None));
+        Assert.Null(Leases.TakeKept("held-7"));
+        await Leases.ReleaseLock("held-7");
+    }
+
+    [Fact]
+    public async Task NothingIsKept_WithALeaseNotHeldInTheDatabase()
+    {
+        Leases.Keep("held-8", new object());
+        Assert.Null(Leases.TakeKept("held-8"));
+
+        var settings = new WorkflowSettings { LockWait = TimeSpan.FromMilliseconds(300), LeaseHold = TimeSpan.Zero };
+        var leases = OtherProcess(settings);
+        Assert.True(await leases.AcquireLock("held-8", CancellationToken.None));
+        leases.Keep("held-8", new object());
+        await leases.ReleaseLock("held-8");
+        Assert.True(await leases.AcquireLock("held-8", CancellationToken.None));
+        Assert.Null(leases.TakeKept("held-8"));
+        await leases.ReleaseLock("held-8");
+    }
+
+    [Fact]
     public async Task Stop_DeletesTheHeldLeases_AndForgetsThem()
     {
         var leases = OtherProcess();
