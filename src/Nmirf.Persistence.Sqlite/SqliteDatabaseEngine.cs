@@ -57,6 +57,7 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            WaitForWrites(connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -69,6 +70,15 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            WaitForWrites(connection);
+        }
+
+        private static void WaitForWrites(DbConnection connection)
+        {
+            if (connection is SqliteConnection { Handle: { } handle } && Environment.GetEnvironmentVariable("NMIRF_SQLITE_WAITS") != "0")
+            {
+                WriteLockWaits.Install(handle.DangerousGetHandle());
+            }
         }
 
         private static bool FirstOpen(DbConnection connection) =>
