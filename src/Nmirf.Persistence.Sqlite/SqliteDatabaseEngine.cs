@@ -42,7 +42,7 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
     {
         public static readonly ConnectionSettings Instance = new();
 
-        private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL;";
+        private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL;";
 
         // Connections are pooled: the settings are given once per physical connection, not at every logical open.
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
@@ -54,10 +54,10 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
                 return;
             }
 
+            WaitForWrites(connection);
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
-            WaitForWrites(connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -67,15 +67,16 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
                 return;
             }
 
+            WaitForWrites(connection);
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
-            WaitForWrites(connection);
         }
 
+        /// <summary>How the connection waits for the write lock (<see cref="WriteLockWaits"/>), set before anything else: even switching to write-ahead logging may wait.</summary>
         private static void WaitForWrites(DbConnection connection)
         {
-            if (connection is SqliteConnection { Handle: { } handle } && Environment.GetEnvironmentVariable("NMIRF_SQLITE_WAITS") != "0")
+            if (connection is SqliteConnection { Handle: { } handle })
             {
                 WriteLockWaits.Install(handle.DangerousGetHandle());
             }

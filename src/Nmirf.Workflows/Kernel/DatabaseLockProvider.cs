@@ -41,6 +41,12 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
         try
         {
             turn = await local.Turn.WaitAsync(settings.LockWait, cancellationToken);
+            if (turn && IsEventLease(Id))
+            {
+                acquired = true;
+                return true;
+            }
+
             if (turn && local.HeldUntil - DateTime.UtcNow > settings.LockLease / 2)
             {
                 // Still held in the database since the last worker here released it, with time to spare.
@@ -85,6 +91,15 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
             }
         }
     }
+
+    /// <summary>
+    /// The kernel's lease on an event it records on the instances waiting for it (<c>evt:</c> and the event's id) is
+    /// taken among this process's workers only. Recording an event twice, from two processes, changes nothing the
+    /// second time: each instance is changed under its own lease (which stays in the database), and a step that has
+    /// its event already is passed over. The lease only spares the same work done twice, which within a process the
+    /// workers' turns already do; in the database it cost two writes for every event.
+    /// </summary>
+    internal static bool IsEventLease(string id) => id.StartsWith("evt:", StringComparison.Ordinal);
 
     /// <summary>The workers of this process that wait for or hold one lease, whose turn it is, and the lease in the database.</summary>
     private sealed class LocalLease

@@ -79,17 +79,11 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
 
     public Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription> subscriptions, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        KernelWorkflow stored;
-        if (_read.TryRemove(workflow.Id, out var read))
-        {
-            db.KernelWorkflows.Attach(read);
-            stored = read;
-        }
-        else
-        {
-            stored = await db.KernelWorkflows.Include(w => w.Pointers).SingleOrDefaultAsync(w => w.Id == workflow.Id, cancellationToken)
-                ?? throw new InvalidOperationException($"Workflow {workflow.Id} is not stored.");
-        }
+        var stored = _read.TryRemove(workflow.Id, out var read)
+            ? read
+            : await _instance(db, workflow.Id) ?? throw new InvalidOperationException($"Workflow {workflow.Id} is not stored.");
+        var writer = KernelRowWriter.For(db);
+        var before = writer.Take(stored);
 
         KernelValues.CopyTo(workflow, stored);
         var existing = stored.Pointers.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -110,36 +104,78 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
             KernelValues.CopyTo(pointer, row);
         }
 
-        foreach (var subscription in subscriptions ?? [])
-        {
-            db.KernelSubscriptions.Add(ToRow(subscription));
-        }
-
         // A step that has just received its event no longer waits for it: its subscription ends in the same
         // transaction (the kernel ends it right after this save; it then finds it gone and needs no write of its own).
         var consumed = published is null
             ? []
             : await _pointerSubscriptions(db, published).ToListAsync(cancellationToken);
-        db.KernelSubscriptions.RemoveRange(consumed);
-        await db.SaveChangesAsync(cancellationToken);
+        List<string>? marked = null;
         foreach (var subscription in consumed)
         {
-            _consumed[subscription.Id] = 0;
+            if (_soleSubscriber.TryRemove(subscription, out var eventId) && eventId is not null)
+            {
+                // The event's only subscriber has it now: the event is done in the same transaction.
+                (marked ??= []).Add(eventId);
+            }
+        }
+
+        try
+        {
+            await writer.SaveAsync(db, stored, before, (subscriptions ?? []).ConvertAll(ToRow), consumed, marked ?? [], cancellationToken);
+        }
+        catch
+        {
+            // Not saved: the rows in memory are ahead of the database, and must not be reused.
+            _read.TryRemove(workflow.Id, out _);
+            leases.TakeKept(workflow.Id);
+            throw;
+        }
+
+        foreach (var subscription in consumed)
+        {
+            _consumed[subscription] = 0;
+        }
+
+        foreach (var eventId in marked ?? [])
+        {
+            _marked[eventId] = 0;
         }
 
         // The rows as saved, kept with the instance's lease: the kernel's next run of the instance under the same lease
-        // (an event recorded on it, then the steps the event resumes) reads them from here.
+        // (an event recorded on it, then the steps it resumes) reads them from here.
         if (stored.Status == (int)WorkflowStatus.Runnable)
         {
             leases.Keep(workflow.Id, stored);
         }
     });
 
+    /// <summary>
+    /// Events being recorded, by name, key and time, from <see cref="GetEvent"/> to <see cref="GetSubscriptions"/> (the
+    /// kernel reads an event, then the subscriptions it answers, by those three); null when two events share them.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Key, DateTime Time), string?> _reading = new();
+
+    /// <summary>
+    /// Subscriptions that are the only subscriber of the event being recorded, with that event's id (null when two
+    /// events were read for one subscription meanwhile). The kernel marks an event processed once every subscriber
+    /// has it; the save that gives it to its only subscriber marks it too, and <see cref="MarkEventProcessed"/> then
+    /// has nothing to write.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _soleSubscriber = new(StringComparer.Ordinal);
+
+    /// <summary>Events marked processed with the save of their only subscriber, for <see cref="MarkEventProcessed"/> to skip.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _marked = new(StringComparer.Ordinal);
+
+    /// <summary>Beyond this many entries (events read and never followed up, as a sibling's), the maps above start again.</summary>
+    private const int MaxPending = 10_000;
+
     /// <summary>Subscriptions ended with the save of their instance, for <see cref="TerminateSubscription"/> to skip.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _consumed = new(StringComparer.Ordinal);
 
-    private readonly Func<KernelDbContext, List<string>, IAsyncEnumerable<KernelSubscription>> _pointerSubscriptions = EF.CompileAsyncQuery(
-        (KernelDbContext db, List<string> pointers) => db.KernelSubscriptions.Where(s => s.ExecutionPointerId != null && pointers.Contains(s.ExecutionPointerId)));
+    private readonly Func<KernelDbContext, List<string>, IAsyncEnumerable<string>> _pointerSubscriptions = EF.CompileAsyncQuery(
+        (KernelDbContext db, List<string> pointers) => db.KernelSubscriptions.AsNoTracking()
+            .Where(s => s.ExecutionPointerId != null && pointers.Contains(s.ExecutionPointerId))
+            .Select(s => s.Id));
 
     public Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
@@ -219,7 +255,27 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
 
     public Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        var rows = await _subscriptions(db, eventName, eventKey, KernelValues.Utc(asOf)).ToListAsync(cancellationToken);
+        var utc = KernelValues.Utc(asOf);
+        var rows = await _subscriptions(db, eventName, eventKey, utc).ToListAsync(cancellationToken);
+        var eventId = _reading.TryRemove((eventName, eventKey, utc), out var read) ? read : null;
+        if (eventId is not null && rows is [{ ExecutionPointerId: not null } only])
+        {
+            if (_soleSubscriber.Count >= MaxPending)
+            {
+                _soleSubscriber.Clear();
+            }
+
+            _soleSubscriber.AddOrUpdate(only.Id, eventId, (_, other) => other == eventId ? eventId : null);
+        }
+        else
+        {
+            // Another event for these subscribers, or one of several: none is the sole subscriber of a known event.
+            foreach (var row in rows)
+            {
+                _soleSubscriber.TryRemove(row.Id, out _);
+            }
+        }
+
         return rows.Select(FromRow);
     });
 
@@ -230,6 +286,8 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
 
     public Task<EventSubscription> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
+        // Read to give it an activity's result, not an event: whatever event was read for it is not the one it gets.
+        _soleSubscriber.TryRemove(eventSubscriptionId, out _);
         var row = await db.KernelSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == eventSubscriptionId, cancellationToken);
         return row is null ? null! : FromRow(row);
     });
@@ -288,6 +346,17 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
     public Task<Event> GetEvent(string id, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
         var row = await _event(db, id);
+        if (row is { IsProcessed: false })
+        {
+            if (_reading.Count >= MaxPending)
+            {
+                _reading.Clear();
+            }
+
+            var at = KernelValues.Utc(row.EventTime);
+            _reading.AddOrUpdate((row.EventName, row.EventKey, at), row.Id, (_, other) => other == row.Id ? row.Id : null);
+        }
+
         return row is null
             ? null!
             : new Event
@@ -319,8 +388,10 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         return ids;
     });
 
-    public Task MarkEventProcessed(string id, CancellationToken cancellationToken = default) => WithContext(db =>
-        db.KernelEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsProcessed, true), cancellationToken));
+    public Task MarkEventProcessed(string id, CancellationToken cancellationToken = default) =>
+        _marked.TryRemove(id, out _)
+            ? Task.CompletedTask
+            : WithContext(db => db.KernelEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsProcessed, true), cancellationToken));
 
     public Task MarkEventUnprocessed(string id, CancellationToken cancellationToken = default) => WithContext(db =>
         db.KernelEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsProcessed, false), cancellationToken));

@@ -46,6 +46,21 @@ public sealed class LeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EventLease_IsTakenAmongTheProcessWorkersOnly_WithoutARow()
+    {
+        Assert.True(await Leases.AcquireLock("evt:e-1", CancellationToken.None));
+        var second = Leases.AcquireLock("evt:e-1", CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(0, await RowsAsync());
+
+        await Leases.ReleaseLock("evt:e-1");
+        Assert.True(await second);
+        await Leases.ReleaseLock("evt:e-1");
+        Assert.Equal(0, await RowsAsync());
+    }
+
+    [Fact]
     public async Task WorkerOfAProcess_GivesUpAfterTheWait_AndLeavesNoTurnBehind()
     {
         Assert.True(await Leases.AcquireLock("wf-2", CancellationToken.None));
