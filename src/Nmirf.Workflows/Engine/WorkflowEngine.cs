@@ -150,7 +150,15 @@ internal sealed class WorkflowEngine(IServiceProvider services, WorkflowSettings
         {
             var row = EfPersistenceProvider.ToRow(new Event { EventName = name, EventKey = key, EventData = payload, EventTime = now, IsProcessed = false });
             db.KernelEvents.Add(row);
-            return () => Queue(row.Id, QueueType.Event);
+            return () =>
+            {
+                if (IsRunning)
+                {
+                    services.GetRequiredService<EfPersistenceProvider>().Queued(row);
+                }
+
+                return Queue(row.Id, QueueType.Event);
+            };
         }
 
         return () => Host.PublishEvent(name, key, payload, now);

@@ -343,9 +343,30 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         };
     }
 
-    public Task<Event> GetEvent(string id, CancellationToken cancellationToken = default) => WithContext(async db =>
+    /// <summary>
+    /// Events this process has just stored and queued, until the kernel first reads them: the kernel reads an event
+    /// first thing when it takes it from its queue, and this process wrote the row a moment before. Should another
+    /// process have recorded it meanwhile, recording it again changes nothing (see
+    /// <see cref="DatabaseLockProvider.IsEventLease"/>); any later read goes to the database.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KernelEvent> _queued = new(StringComparer.Ordinal);
+
+    /// <summary>An event stored by this process (committed) and about to be queued.</summary>
+    internal void Queued(KernelEvent row)
     {
-        var row = await _event(db, id);
+        if (_queued.Count >= MaxPending)
+        {
+            _queued.Clear();
+        }
+
+        _queued[row.Id] = row;
+    }
+
+    public Task<Event> GetEvent(string id, CancellationToken cancellationToken = default) =>
+        _queued.TryRemove(id, out var queued) ? Task.FromResult(ToEvent(queued)) : WithContext(async db => ToEvent(await _event(db, id)));
+
+    private Event ToEvent(KernelEvent? row)
+    {
         if (row is { IsProcessed: false })
         {
             if (_reading.Count >= MaxPending)
@@ -368,7 +389,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
                 EventTime = KernelValues.Utc(row.EventTime),
                 IsProcessed = row.IsProcessed,
             };
-    });
+    }
 
     public Task<IEnumerable<string>> GetRunnableEvents(DateTime asAt, CancellationToken cancellationToken = default) => WithContext(async db =>
     {

@@ -133,6 +133,22 @@ public sealed class KernelPersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueuedEvent_IsReadOnceFromMemory_ThenFromTheDatabase()
+    {
+        var id = await EventAsync("k-7", At.AddMinutes(1));
+        await using (var db = await ContextAsync())
+        {
+            var row = await db.KernelEvents.AsNoTracking().SingleAsync(e => e.Id == id);
+            Store.Queued(row);
+            await db.KernelEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsProcessed, true));
+        }
+
+        // The first read is the row as this process stored it; the next one sees the database (processed since).
+        Assert.False((await Store.GetEvent(id)).IsProcessed);
+        Assert.True((await Store.GetEvent(id)).IsProcessed);
+    }
+
+    [Fact]
     public async Task EventWithTwoSubscribers_IsLeftForTheKernelToMark()
     {
         var (workflow, pointer, _) = await WaitingAsync("k-5");
