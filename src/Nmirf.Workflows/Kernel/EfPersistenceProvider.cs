@@ -82,7 +82,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         var stored = _read.TryRemove(workflow.Id, out var read)
             ? read
             : await _instance(db, workflow.Id) ?? throw new InvalidOperationException($"Workflow {workflow.Id} is not stored.");
-        var writer = KernelRowWriter.For(db);
+        var writer = _writer ??= new KernelRowWriter(db);
         var before = writer.Take(stored);
 
         KernelValues.CopyTo(workflow, stored);
@@ -148,6 +148,9 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
             leases.Keep(workflow.Id, stored);
         }
     });
+
+    /// <summary>The statements of a save, built once from the kernel's model on this provider's database.</summary>
+    private KernelRowWriter? _writer;
 
     /// <summary>
     /// Events being recorded, by name, key and time, from <see cref="GetEvent"/> to <see cref="GetSubscriptions"/> (the

@@ -22,7 +22,7 @@ internal sealed class KernelRowWriter
     private readonly Table<KernelSubscription> _subscriptions;
     private readonly Table<KernelEvent> _events;
 
-    private KernelRowWriter(KernelDbContext db)
+    public KernelRowWriter(KernelDbContext db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         _workflows = new Table<KernelWorkflow>(db.Model, sql);
@@ -30,11 +30,6 @@ internal sealed class KernelRowWriter
         _subscriptions = new Table<KernelSubscription>(db.Model, sql);
         _events = new Table<KernelEvent>(db.Model, sql);
     }
-
-    private static KernelRowWriter? _instance;
-
-    /// <summary>The writer for the model of <paramref name="db"/> (the kernel's model is the same for every context of a process).</summary>
-    public static KernelRowWriter For(KernelDbContext db) => _instance ??= new KernelRowWriter(db);
 
     /// <summary>The values of an instance's columns and its pointers' columns, to find what a step changed.</summary>
     public Snapshot Take(KernelWorkflow workflow) => new(
