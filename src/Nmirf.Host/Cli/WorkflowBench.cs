@@ -29,7 +29,8 @@ internal static class WorkflowBench
 {
     /// <summary>
     /// One run. Latency is from the commit of a data request's last answer to its approval task in the inbox: under
-    /// load (while every cycle's tasks are being completed as fast as possible, so it includes the queue) and alone
+    /// load (while every cycle's tasks are being completed as fast as possible, so it includes the queue), paced (while
+    /// tasks are completed at half the rate the loaded part sustained, as a busy day's focal points would) and alone
     /// (one cycle at a time, after the load).
     /// </summary>
     public sealed record RunFigures(
@@ -42,7 +43,10 @@ internal static class WorkflowBench
         double LatencyUnderLoadP50Milliseconds,
         double LatencyUnderLoadP95Milliseconds,
         double LatencyP50Milliseconds,
-        double LatencyP95Milliseconds);
+        double LatencyP95Milliseconds,
+        double PacedTasksPerSecond,
+        double LatencyPacedP50Milliseconds,
+        double LatencyPacedP95Milliseconds);
 
     /// <summary>One pair of runs (or one run with <c>--store</c>) and the ratio of their wall times.</summary>
     public sealed record Figures(RunFigures? Database, RunFigures? Memory, double? Ratio);
@@ -133,13 +137,15 @@ internal static class WorkflowBench
                     return CliApp.Done;
                 }
 
-                await Output.WriteTableAsync(stdout, ["RUN", "KERNEL STORE", "CYCLES", "TASKS", "WALL S", "CPU S", "PEAK MB", "LOADED P50 MS", "LOADED P95 MS", "ALONE P50 MS", "ALONE P95 MS", "RATIO"],
+                await Output.WriteTableAsync(stdout, ["RUN", "KERNEL STORE", "CYCLES", "TASKS", "WALL S", "CPU S", "PEAK MB", "LOADED P50 MS", "LOADED P95 MS", "PACED TASKS/S", "PACED P50 MS", "PACED P95 MS", "ALONE P50 MS", "ALONE P95 MS", "RATIO"],
                     all.SelectMany((figures, i) => new[] { figures.Database, figures.Memory }.OfType<RunFigures>().Select(f => (Run: i + 1, Figures: f, figures.Ratio))).Select(row => new[]
                     {
                         row.Run.ToString(CultureInfo.InvariantCulture), row.Figures.Store, row.Figures.Instances.ToString(CultureInfo.InvariantCulture), row.Figures.TasksCompleted.ToString(CultureInfo.InvariantCulture),
                         row.Figures.Seconds.ToString("F1", CultureInfo.InvariantCulture), row.Figures.CpuSeconds.ToString("F1", CultureInfo.InvariantCulture),
                         (row.Figures.PeakWorkingSetBytes / 1024.0 / 1024).ToString("F0", CultureInfo.InvariantCulture),
                         row.Figures.LatencyUnderLoadP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), row.Figures.LatencyUnderLoadP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
+                        row.Figures.PacedTasksPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+                        row.Figures.LatencyPacedP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), row.Figures.LatencyPacedP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
                         row.Figures.LatencyP50Milliseconds.ToString("F0", CultureInfo.InvariantCulture), row.Figures.LatencyP95Milliseconds.ToString("F0", CultureInfo.InvariantCulture),
                         row.Ratio?.ToString("F2", CultureInfo.InvariantCulture) ?? "",
                     }));
@@ -262,11 +268,58 @@ internal static class WorkflowBench
         var seconds = wall.Elapsed.TotalSeconds;
         process.Refresh();
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+
+        // Paced: more cycles, their tasks completed one at a time at half the rate the loaded part sustained.
+        var rate = completed / seconds / 2;
+        var paced = new HashSet<Guid>();
+        for (var i = 0; i < Math.Min(count, PacedCycles); i++)
+        {
+            paced.Add((await SendAsync(services, new StartCycle("MAR", "cat", $"q{i}", due), ct)).Value.Id);
+        }
+
+        var pacing = Stopwatch.StartNew();
+        var pacedTasks = 0;
+        while (true)
+        {
+            var open = await QueryAsync(services, new ListTasks("MAR", State: TaskState.Open, Take: 1000), ct);
+            if (open.Value.Count == 0)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+                if (await db.Runs.CountAsync(r => paced.Contains(r.Id) && r.State == RunState.Completed, ct) == paced.Count)
+                {
+                    break;
+                }
+
+                await Task.Delay(5, ct);
+                continue;
+            }
+
+            foreach (var task in open.Value)
+            {
+                var wait = TimeSpan.FromSeconds(pacedTasks / rate) - pacing.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, ct);
+                }
+
+                var validate = task.Step == "validate";
+                Check(await SendAsync(services, new CompleteTask(task.Id, validate ? approve : answers), ct));
+                pacedTasks++;
+                if (!validate && answered.AddOrUpdate(task.Run, 1, (_, n) => n + 1) == 3)
+                {
+                    joinedAt[task.Run] = wall.Elapsed;
+                }
+            }
+        }
+
+        var pacedRate = pacedTasks / pacing.Elapsed.TotalSeconds;
         await observing.CancelAsync();
         await sampling.CancelAsync();
         await observer;
         await sampler;
-        var underLoad = joinedAt.Where(j => seenAt.ContainsKey(j.Key)).Select(j => Math.Max(0, (seenAt[j.Key] - j.Value).TotalMilliseconds)).Order().ToList();
+        var underLoad = joinedAt.Where(j => !paced.Contains(j.Key) && seenAt.ContainsKey(j.Key)).Select(j => Math.Max(0, (seenAt[j.Key] - j.Value).TotalMilliseconds)).Order().ToList();
+        var underPace = joinedAt.Where(j => paced.Contains(j.Key) && seenAt.ContainsKey(j.Key)).Select(j => Math.Max(0, (seenAt[j.Key] - j.Value).TotalMilliseconds)).Order().ToList();
 
         var alone = new List<double>();
         for (var i = 0; i < Probes; i++)
@@ -276,10 +329,13 @@ internal static class WorkflowBench
 
         await engine.StopAsync(ct);
         alone.Sort();
-        return new RunFigures(store.ToString(), count, completed, seconds, cpuSeconds, peak, Percentile(underLoad, 0.50), Percentile(underLoad, 0.95), Percentile(alone, 0.50), Percentile(alone, 0.95));
+        return new RunFigures(store.ToString(), count, completed, seconds, cpuSeconds, peak, Percentile(underLoad, 0.50), Percentile(underLoad, 0.95), Percentile(alone, 0.50), Percentile(alone, 0.95),
+            pacedRate, Percentile(underPace, 0.50), Percentile(underPace, 0.95));
     }
 
     private const int Probes = 100;
+
+    private const int PacedCycles = 200;
 
     private const int WarmUpCycles = 100;
 
