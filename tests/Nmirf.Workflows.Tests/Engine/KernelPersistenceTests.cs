@@ -170,7 +170,7 @@ public sealed class KernelPersistenceTests : IAsyncLifetime
         var instance = await Store.GetWorkflowInstance(workflow);
         await using (var db = await ContextAsync())
         {
-            await db.KernelPointers().Where(p => p.Id == pointer).ExecuteDeleteAsync();
+            await db.Set<KernelPointer>().Where(p => p.Id == pointer).ExecuteDeleteAsync();
         }
 
         instance.NextExecution = 7;
@@ -192,9 +192,4 @@ public sealed class KernelPersistenceTests : IAsyncLifetime
             Assert.Equal(8, (await db.KernelWorkflows.AsNoTracking().SingleAsync(w => w.Id == workflow)).NextExecution);
         }
     }
-}
-
-internal static class KernelContextExtensions
-{
-    public static IQueryable<KernelPointer> KernelPointers(this KernelDbContext db) => db.Set<KernelPointer>();
 }
