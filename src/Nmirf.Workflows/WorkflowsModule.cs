@@ -37,6 +37,7 @@ public static class WorkflowsModule
             options.UsePollInterval(settings.PollInterval);
             options.UseErrorRetryInterval(settings.RetryInterval);
             options.UseMaxConcurrentWorkflows(settings.MaxConcurrentWorkflows);
+            options.UseIdleTime(settings.IdleTime);
         });
         services.AddPooledDbContextFactory<KernelDbContext>((sp, builder) => sp.GetRequiredService<IDatabaseEngine>().Configure(builder, WorkflowsDbContext.ModuleName));
         services.AddSingleton<EfPersistenceProvider>();

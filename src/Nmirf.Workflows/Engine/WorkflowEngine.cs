@@ -48,6 +48,12 @@ public sealed class WorkflowSettings
     /// <summary>How long a failing step waits before it is tried again.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long the kernel's dispatcher waits before it looks again when all its workers are busy (WorkflowCore's own
+    /// default is 100 ms, which left a worker that finished early idle for the rest of it while work was queued).
+    /// </summary>
+    public TimeSpan IdleTime { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Workflows executed at once in one process.</summary>
     public int MaxConcurrentWorkflows { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
