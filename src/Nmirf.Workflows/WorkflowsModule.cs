@@ -34,6 +34,9 @@ public static class WorkflowsModule
             // No search index is kept (the module's own tables are searched): without this, the kernel read each
             // instance once more after every run, to hand it to an index that does nothing.
             options.EnableIndexes = false;
+            // Nothing listens to the kernel's life-cycle events (the audit log is written through the module's audited
+            // tables by its own steps); their publisher's queue cost a wake-up per step for nothing.
+            options.EnableLifeCycleEventsPublisher = false;
             options.UsePollInterval(settings.PollInterval);
             options.UseErrorRetryInterval(settings.RetryInterval);
             options.UseMaxConcurrentWorkflows(settings.MaxConcurrentWorkflows);
