@@ -21,6 +21,12 @@ internal sealed class RecommendationsDbContext(DbContextOptions<RecommendationsD
     /// <summary>True on SQLite, where full-text search uses the FTS5 table the migrations create.</summary>
     public bool HasFullTextTable => !IsSqlServer;
 
+    /// <summary>
+    /// True on SQLite, where the migrations keep each country's unfiltered counts (recommendations by status, body and
+    /// lead institution; SDG goal tags by goal) in tables of their own, by triggers (<see cref="Use.KeptCounts"/>).
+    /// </summary>
+    public bool HasKeptCounts => !IsSqlServer;
+
     protected override string Module => ModuleName;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)

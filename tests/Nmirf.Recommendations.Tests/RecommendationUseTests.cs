@@ -1,5 +1,7 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nmirf.BuildingBlocks.Text;
 using Nmirf.BuildingBlocks.Errors;
 using Nmirf.Host.Demo;
 using Nmirf.Recommendations.Contracts;
@@ -210,6 +212,58 @@ public sealed class RecommendationUseTests : IAsyncLifetime
             Assert.Equal(s.Total, s.ByInstitution.Values.Sum());
             Assert.Equal(s.Total, s.ByBody.Values.Sum());
         });
+    }
+
+    [Fact]
+    public async Task Summary_WithoutFilter_CountsKeptByTheDatabaseFollowEveryChange()
+    {
+        // Generated records (fixed seeds) for two countries, through the import's bulk insert.
+        foreach (var (country, count, seed) in new[] { ("MAR", 200, 7), ("PRT", 60, 8) })
+        {
+            using var file = new MemoryStream();
+            await UhriGenerator.WriteAsync(file, count, seed, country);
+            Assert.True((await _host.SendAsync(new ImportRecommendations(country, new MemoryStream(file.ToArray()), "uhri.json", null, null, false, false, false))).IsSuccess);
+        }
+
+        var all = await ListAsync();
+        for (var i = 0; i < 60; i++)
+        {
+            await _host.SendAsync(new AssignRecommendation("MAR", all[i].Id, i % 3 == 0 ? "interieur" : "justice", []));
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            // Reassigned, then unassigned.
+            await _host.SendAsync(new AssignRecommendation("MAR", all[i].Id, i < 5 ? "interieur" : null, []));
+        }
+
+        for (var i = 30; i < 50; i++)
+        {
+            await _host.SendAsync(new SetRecommendationStatus("MAR", all[i].Id, i < 40 ? ImplementationStatus.InProgress : ImplementationStatus.Implemented, null, "justice", null));
+        }
+
+        await _host.SendAsync(new AddThemes("MAR", all[100].Id, ["Water"]));
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            // No use case deletes a recommendation; the database's own deletion (and its cascade to the tags) keeps the counts too.
+            var db = scope.ServiceProvider.GetRequiredService<RecommendationsDbContext>();
+            Assert.Equal(3, await db.Recommendations.Where(r => r.Id == all[197].Id || r.Id == all[198].Id || r.Id == all[199].Id).ExecuteDeleteAsync());
+        }
+
+        var rows = await ListAsync();
+        var summary = (await _host.SendAsync(new SummarizeRecommendations("MAR", new RecommendationFilter()))).Value;
+        var firstPage = (await _host.SendAsync(new ListRecommendations("MAR", new RecommendationFilter(), 1, 10))).Value;
+
+        static List<(string, int)> Sorted(IEnumerable<KeyValuePair<string, int>> counts) => counts.Select(c => (c.Key, c.Value)).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        static List<(string, int)> Count(IEnumerable<string> keys) => keys.GroupBy(k => k).Select(g => (g.Key, g.Count())).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(197, rows.Count);
+        Assert.Equal((197, 197), (summary.Total, firstPage.Total));
+        Assert.Equal(Count(rows.Select(r => Names.Kebab(r.Status.ToString()))), Sorted(summary.ByStatus));
+        Assert.Equal(Count(rows.Select(r => r.LeadInstitution ?? "(unassigned)")), Sorted(summary.ByInstitution));
+        Assert.Equal(Count(rows.Select(r => r.Body)), Sorted(summary.ByBody));
+        Assert.Equal(Count(rows.SelectMany(r => r.SdgGoals)), Sorted(summary.BySdgGoal));
+        Assert.Equal([("implemented", 10), ("in-progress", 10)], Sorted(summary.ByStatus).Where(s => s.Item1 != "not-started"));
+        Assert.Equal(60, (await _host.SendAsync(new SummarizeRecommendations("PRT", new RecommendationFilter()))).Value.Total);
     }
 
     [Fact]

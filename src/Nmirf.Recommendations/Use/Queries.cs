@@ -132,11 +132,17 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
     }
 
     /// <summary>
-    /// The number of matches. A single tag as the only filter is counted from the tag index alone (each
-    /// recommendation holds a tag once); any other filter counts the recommendations it selects.
+    /// The number of matches. No filter: the sum of the counts the database keeps. A single tag as the only filter is
+    /// counted from the tag index alone (each recommendation holds a tag once); any other filter counts the
+    /// recommendations it selects.
     /// </summary>
     private Task<int> CountAsync(ListRecommendations query, CancellationToken cancellationToken)
     {
+        if (query.OnlyInstitution is null && query.Filter == new RecommendationFilter() && db.HasKeptCounts)
+        {
+            return KeptCounts.TotalAsync(db, query.Country, cancellationToken);
+        }
+
         var tags = TagFilters(query.Filter).ToList();
         var tagsOnly = query.Filter with { Theme = null, Sdg = null, AffectedPersons = null, RecommendingState = null };
         if (query.OnlyInstitution is null && tags.Count == 1 && tagsOnly == new RecommendationFilter())
@@ -177,13 +183,16 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         }
 
         var filtered = Filtered(db, query.Country, query.Filter, query.OnlyInstitution);
-        // The selected rows read once, from the index on (country, status, body, lead institution), which holds every
-        // column the grouping needs, in its order: a few groups (statuses x bodies x institutions), summed here by
-        // status, by institution and by body. The institutions and bodies are put in the order of their codes, the order
-        // in which the database gave its groupings by each, so that equal counts keep their order.
-        var groups = await filtered.GroupBy(r => new { r.Status, r.Body, r.LeadInstitution })
-            .Select(g => new { g.Key.Status, g.Key.Body, g.Key.LeadInstitution, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var unfiltered = query.Filter == new RecommendationFilter() && query.OnlyInstitution is null;
+        // A few groups (statuses x bodies x institutions), summed here by status, by institution and by body. Without a
+        // filter, the counts the database keeps; with one, the selected rows read once, from the index on (country,
+        // status, body, lead institution), which holds every column the grouping needs. The institutions and bodies are
+        // put in the order of their codes, so that equal counts keep their order.
+        var groups = unfiltered && db.HasKeptCounts
+            ? await KeptCounts.GroupsAsync(db, query.Country, cancellationToken)
+            : await filtered.GroupBy(r => new { r.Status, r.Body, r.LeadInstitution })
+                .Select(g => new KeptCounts.Group(g.Key.Status, g.Key.Body, g.Key.LeadInstitution, g.Count()))
+                .ToListAsync(cancellationToken);
         var byStatus = groups.GroupBy(g => g.Status).Select(g => (g.Key, Count: g.Sum(x => x.Count))).ToList();
         var total = groups.Sum(g => g.Count);
         var byInstitution = groups.Where(g => g.LeadInstitution is not null).GroupBy(g => g.LeadInstitution!, StringComparer.Ordinal)
@@ -195,20 +204,22 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
 
         var byBody = groups.GroupBy(g => g.Body, StringComparer.Ordinal).Select(g => (g.Key, Count: g.Sum(x => x.Count))).OrderBy(b => b.Key, StringComparer.Ordinal).ToList();
         var sdgTags = db.Tags.Where(t => t.CountryCode == query.Country && t.Kind == TagKind.SdgGoal);
-        if (query.Filter != new RecommendationFilter() || query.OnlyInstitution is not null)
+        if (!unfiltered)
         {
             // Without a filter the country's tags are the answer, read from one index; with one, only the selected.
             var ids = filtered.Select(r => r.Id);
             sdgTags = sdgTags.Where(t => ids.Contains(t.RecommendationId));
         }
 
-        var bySdg = await sdgTags.GroupBy(t => t.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var bySdg = unfiltered && db.HasKeptCounts
+            ? await KeptCounts.TagsAsync(db, query.Country, TagKind.SdgGoal, cancellationToken)
+            : await sdgTags.GroupBy(t => t.Value).Select(g => new KeptCounts.TagCount(g.Key, g.Count())).ToListAsync(cancellationToken);
         return new RecommendationSummary(
             total,
             byStatus.OrderBy(s => s.Key).ToDictionary(s => Names.Kebab(s.Key), s => s.Count),
             byInstitution.OrderByDescending(s => s.Count).ToDictionary(s => s.Key, s => s.Count),
             byBody.OrderByDescending(s => s.Count).ToDictionary(s => s.Key, s => s.Count),
-            bySdg.OrderBy(s => s.Key.Length).ThenBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Count));
+            bySdg.OrderBy(s => s.Value.Length).ThenBy(s => s.Value, StringComparer.Ordinal).ToDictionary(s => s.Value, s => s.Count));
     }
 
     public async ValueTask<Result<RecommendationDetail>> Handle(GetRecommendation query, CancellationToken cancellationToken)
