@@ -41,11 +41,12 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
     /// cost an import of many rows about a fifth of its time; the temporary tables and sorts of this system's queries
     /// are small (a page of matches is sorted only when there are few).
     /// </summary>
+    public const string ConnectionPragmas = "PRAGMA journal_mode = WAL; PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+
+    /// <summary>Gives every connection <see cref="ConnectionPragmas"/> and the write waits, once per physical connection.</summary>
     private sealed class ConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
     {
         public static readonly ConnectionSettings Instance = new();
-
-        private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
 
         // Connections are pooled: the settings are given once per physical connection, not at every logical open.
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
@@ -59,7 +60,7 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
 
             WaitForWrites(connection);
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = ConnectionPragmas;
             command.ExecuteNonQuery();
         }
 
@@ -72,7 +73,7 @@ public sealed class SqliteDatabaseEngine : IDatabaseEngine
 
             WaitForWrites(connection);
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = ConnectionPragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

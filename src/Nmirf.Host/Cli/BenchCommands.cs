@@ -152,6 +152,13 @@ internal static class BenchCommands
         var clock = Stopwatch.StartNew();
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync(ct);
+        await using (var settings = connection.CreateCommand())
+        {
+            // The product's connection settings (page cache, temporary storage), so that the ratio compares the work.
+            settings.CommandText = Nmirf.Persistence.Sqlite.SqliteDatabaseEngine.ConnectionPragmas;
+            await settings.ExecuteNonQueryAsync(ct);
+        }
+
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

@@ -101,9 +101,8 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         var terms = FullText.Terms(query.Filter.Query);
         var searchOnly = db.HasFullTextTable && terms.Count > 0 && query.OnlyInstitution is null
             && query.Filter with { Query = null, Body = null } == new RecommendationFilter();
-        var total = searchOnly
-            ? await FullText.CountAsync(db, terms, query.Country, query.Filter.Body, cancellationToken)
-            : await CountAsync(query, cancellationToken);
+        var matches = searchOnly ? await FullText.RowsAsync(db, terms, query.Country, query.Filter.Body, cancellationToken) : null;
+        var total = matches?.Count ?? await CountAsync(query, cancellationToken);
 
         // Many matches: walk the list's index and stop at the page's end. Few: sort them (walking would read every row).
         var ordered = total > DenseMatches;
@@ -114,8 +113,8 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             // The page's ids first, then their rows: the rows skipped to reach a deep page are read from an index
             // alone (the search index, or the list's, which holds the order and the id), not from the table, where
             // each row holds its texts.
-            var ids = searchOnly
-                ? await FullText.DensePageAsync(db, terms, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
+            var ids = matches is not null
+                ? await FullText.DensePageAsync(db, matches, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
                 : await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip(skip).Take(query.PageSize)
                     .Select(r => r.Id).ToListAsync(cancellationToken);
             var rows = await db.Recommendations.Where(r => ids.Contains(r.Id)).Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -419,46 +418,62 @@ internal static class FullText
         string.Join(" AND ", terms.Select(t => "\"Text\" : \"" + t + "\"")
             .Append("\"Scope\" : \"" + (body is null ? "country" + country : "in" + country + body).ToLowerInvariant() + "\""));
 
-    /// <summary>A search within a country (and a body) only, counted from the search index alone.</summary>
-    public static Task<int> CountAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, CancellationToken cancellationToken)
+    /// <summary>
+    /// The search rows of a search within a country (and a body) only, read from the search index alone: their number
+    /// is the total, and a page with many matches is read with them (<see cref="DensePageAsync"/>).
+    /// </summary>
+    public static async Task<HashSet<long>> RowsAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, CancellationToken cancellationToken)
     {
         var match = Match(terms, country, body);
-        return db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"recommendations_Search\" WHERE \"recommendations_Search\" MATCH {match}")
-            .SingleAsync(cancellationToken);
+        var rows = await db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"recommendations_Search\" WHERE \"recommendations_Search\" MATCH {match}")
+            .ToListAsync(cancellationToken);
+        return [.. rows];
     }
 
     /// <summary>
     /// A page of a search within a country (and a body) with many matches: the list's index walked in the list's
-    /// order, each row tested against the search index by its row number, stopping at the page's end.
+    /// order with each recommendation's search row, each tested against the matches in memory, stopping at the page's
+    /// end. (Testing each against the search index cost an FTS5 query per row walked.)
     /// </summary>
-    public static Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, int skip, int take, CancellationToken cancellationToken)
+    public static async Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, HashSet<long> matches, string country, string? body, int skip, int take, CancellationToken cancellationToken)
     {
-        var match = Match(terms, country, body);
         // Two statements rather than "body IS NULL OR": the body's equality must reach the index for the walk to start at it.
-        FormattableString sql;
-        if (body is null)
-        {
-            sql = $"""
-                SELECT r."Id" AS "Value" FROM "recommendations_Recommendations" r
+        var walk = body is null
+            ? db.Database.SqlQuery<ListedRow>($"""
+                SELECT m."Row" AS "Row", r."Id" AS "Id" FROM "recommendations_Recommendations" r
+                JOIN "recommendations_SearchRows" m ON m."Id" = r."Id"
                 WHERE r."CountryCode" = {country}
-                  AND EXISTS (SELECT 1 FROM "recommendations_SearchRows" m JOIN "recommendations_Search" ON "recommendations_Search".rowid = m."Row"
-                              WHERE m."Id" = r."Id" AND "recommendations_Search" MATCH {match})
                 ORDER BY r."Body", r."Symbol", r."Paragraph", r."Id"
-                LIMIT {take} OFFSET {skip}
-                """;
-        }
-        else
-        {
-            sql = $"""
-                SELECT r."Id" AS "Value" FROM "recommendations_Recommendations" r
+                """)
+            : db.Database.SqlQuery<ListedRow>($"""
+                SELECT m."Row" AS "Row", r."Id" AS "Id" FROM "recommendations_Recommendations" r
+                JOIN "recommendations_SearchRows" m ON m."Id" = r."Id"
                 WHERE r."CountryCode" = {country} AND r."Body" = {body}
-                  AND EXISTS (SELECT 1 FROM "recommendations_SearchRows" m JOIN "recommendations_Search" ON "recommendations_Search".rowid = m."Row"
-                              WHERE m."Id" = r."Id" AND "recommendations_Search" MATCH {match})
                 ORDER BY r."Body", r."Symbol", r."Paragraph", r."Id"
-                LIMIT {take} OFFSET {skip}
-                """;
+                """);
+        var page = new List<Guid>(take);
+        var seen = 0;
+        await foreach (var row in walk.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!matches.Contains(row.Row) || seen++ < skip)
+            {
+                continue;
+            }
+
+            page.Add(row.Id);
+            if (page.Count == take)
+            {
+                break;
+            }
         }
 
-        return db.Database.SqlQuery<Guid>(sql).ToListAsync(cancellationToken);
+        return page;
+    }
+
+    /// <summary>A recommendation in the list's order, with its row in the search index.</summary>
+    private sealed class ListedRow
+    {
+        public long Row { get; set; }
+        public Guid Id { get; set; }
     }
 }
