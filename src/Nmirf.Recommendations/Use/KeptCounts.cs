@@ -25,10 +25,15 @@ internal static class KeptCounts
         return rows.Select(r => new Group(Enum.Parse<ImplementationStatus>(r.Status), r.Body, r.LeadInstitution.Length == 0 ? null : r.LeadInstitution, r.Count)).ToList();
     }
 
-    public static Task<int> TotalAsync(RecommendationsDbContext db, string country, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<int>($"""
-            SELECT coalesce(sum("Count"), 0) AS "Value" FROM "recommendations_SummaryCounts" WHERE "CountryCode" = {country}
-            """).SingleAsync(cancellationToken);
+    /// <summary>How many recommendations the country has (in <paramref name="body"/> when given).</summary>
+    public static Task<int> TotalAsync(RecommendationsDbContext db, string country, string? body, CancellationToken cancellationToken) =>
+        body is null
+            ? db.Database.SqlQuery<int>($"""
+                SELECT coalesce(sum("Count"), 0) AS "Value" FROM "recommendations_SummaryCounts" WHERE "CountryCode" = {country}
+                """).SingleAsync(cancellationToken)
+            : db.Database.SqlQuery<int>($"""
+                SELECT coalesce(sum("Count"), 0) AS "Value" FROM "recommendations_SummaryCounts" WHERE "CountryCode" = {country} AND "Body" = {body}
+                """).SingleAsync(cancellationToken);
 
     public static async Task<List<TagCount>> TagsAsync(RecommendationsDbContext db, string country, TagKind kind, CancellationToken cancellationToken)
     {

@@ -101,8 +101,9 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         var terms = FullText.Terms(query.Filter.Query);
         var searchOnly = db.HasFullTextTable && terms.Count > 0 && query.OnlyInstitution is null
             && query.Filter with { Query = null, Body = null } == new RecommendationFilter();
-        var matches = searchOnly ? await FullText.RowsAsync(db, terms, query.Country, query.Filter.Body, cancellationToken) : null;
-        var total = matches?.Count ?? await CountAsync(query, cancellationToken);
+        var total = searchOnly
+            ? await FullText.CountAsync(db, terms, query.Country, query.Filter.Body, cancellationToken)
+            : await CountAsync(query, cancellationToken);
 
         // Many matches: walk the list's index and stop at the page's end. Few: sort them (walking would read every row).
         var ordered = total > DenseMatches;
@@ -113,8 +114,8 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             // The page's ids first, then their rows: the rows skipped to reach a deep page are read from an index
             // alone (the search index, or the list's, which holds the order and the id), not from the table, where
             // each row holds its texts.
-            var ids = matches is not null
-                ? await FullText.DensePageAsync(db, matches, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
+            var ids = searchOnly
+                ? await FullText.DensePageAsync(db, terms, total, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
                 : await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip(skip).Take(query.PageSize)
                     .Select(r => r.Id).ToListAsync(cancellationToken);
             var rows = await db.Recommendations.Where(r => ids.Contains(r.Id)).Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -139,7 +140,7 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
     {
         if (query.OnlyInstitution is null && query.Filter == new RecommendationFilter() && db.HasKeptCounts)
         {
-            return KeptCounts.TotalAsync(db, query.Country, cancellationToken);
+            return KeptCounts.TotalAsync(db, query.Country, null, cancellationToken);
         }
 
         var tags = TagFilters(query.Filter).ToList();
@@ -418,24 +419,109 @@ internal static class FullText
         string.Join(" AND ", terms.Select(t => "\"Text\" : \"" + t + "\"")
             .Append("\"Scope\" : \"" + (body is null ? "country" + country : "in" + country + body).ToLowerInvariant() + "\""));
 
-    /// <summary>
-    /// The search rows of a search within a country (and a body) only, read from the search index alone: their number
-    /// is the total, and a page with many matches is read with them (<see cref="DensePageAsync"/>).
-    /// </summary>
-    public static async Task<HashSet<long>> RowsAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, CancellationToken cancellationToken)
+    /// <summary>A search within a country (and a body) only, counted from the search index alone.</summary>
+    public static Task<int> CountAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, CancellationToken cancellationToken)
     {
         var match = Match(terms, country, body);
-        var rows = await db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"recommendations_Search\" WHERE \"recommendations_Search\" MATCH {match}")
-            .ToListAsync(cancellationToken);
-        return [.. rows];
+        return db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"recommendations_Search\" WHERE \"recommendations_Search\" MATCH {match}")
+            .SingleAsync(cancellationToken);
     }
 
     /// <summary>
-    /// A page of a search within a country (and a body) with many matches: the list's index walked in the list's
-    /// order with each recommendation's search row, each tested against the matches in memory, stopping at the page's
-    /// end. (Testing each against the search index cost an FTS5 query per row walked.)
+    /// A page of a search within a country (and a body) whose matches are dense near the page: the list's index walked
+    /// in the list's order, each row tested against the search index by its row number (an FTS5 query each, about
+    /// 0.1 ms), stopping at the page's end.
     /// </summary>
-    public static async Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, HashSet<long> matches, string country, string? body, int skip, int take, CancellationToken cancellationToken)
+    private static Task<List<Guid>> DensePageByProbesAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, int skip, int take, CancellationToken cancellationToken)
+    {
+        var match = Match(terms, country, body);
+        // Two statements rather than "body IS NULL OR": the body's equality must reach the index for the walk to start at it.
+        FormattableString sql;
+        if (body is null)
+        {
+            sql = $"""
+                SELECT r."Id" AS "Value" FROM "recommendations_Recommendations" r
+                WHERE r."CountryCode" = {country}
+                  AND EXISTS (SELECT 1 FROM "recommendations_SearchRows" m JOIN "recommendations_Search" ON "recommendations_Search".rowid = m."Row"
+                              WHERE m."Id" = r."Id" AND "recommendations_Search" MATCH {match})
+                ORDER BY r."Body", r."Symbol", r."Paragraph", r."Id"
+                LIMIT {take} OFFSET {skip}
+                """;
+        }
+        else
+        {
+            sql = $"""
+                SELECT r."Id" AS "Value" FROM "recommendations_Recommendations" r
+                WHERE r."CountryCode" = {country} AND r."Body" = {body}
+                  AND EXISTS (SELECT 1 FROM "recommendations_SearchRows" m JOIN "recommendations_Search" ON "recommendations_Search".rowid = m."Row"
+                              WHERE m."Id" = r."Id" AND "recommendations_Search" MATCH {match})
+                ORDER BY r."Body", r."Symbol", r."Paragraph", r."Id"
+                LIMIT {take} OFFSET {skip}
+                """;
+        }
+
+        return db.Database.SqlQuery<Guid>(sql).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The search rows of a search within a country (and a body) only, read from the search index alone.</summary>
+    private static async Task<HashSet<long>> RowsAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, CancellationToken cancellationToken)
+    {
+        // Read with the provider's reader, not through EF Core: a frequent word matches a hundred thousand rows, and
+        // EF Core's materialisation of each cost several times SQLite's search itself.
+        var rows = new HashSet<long>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT rowid FROM \"recommendations_Search\" WHERE \"recommendations_Search\" MATCH $match";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$match";
+            parameter.Value = Match(terms, country, body);
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(reader.GetInt64(0));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The page: the list's index walked in the list's order with each recommendation's search row, each tested against
+    /// the matches in memory, stopping at the page's end.
+    /// </summary>
+    /// <summary>
+    /// A page of a search within a country (and a body) with many (<paramref name="total"/>) matches. Walking the list
+    /// tests about (skip + take) x records in scope / matches rows; each test against the search index costs about a
+    /// hundred times what reading one match does. Few tests: each is made against the search index
+    /// (<see cref="DensePageByProbesAsync"/>); more (a sparser word, a deeper page): the matches are read once and the
+    /// walked rows tested against them in memory.
+    /// </summary>
+    public static async Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, int total, string country, string? body, int skip, int take, CancellationToken cancellationToken)
+    {
+        var scope = db.HasKeptCounts ? await KeptCounts.TotalAsync(db, country, body, cancellationToken) : total;
+        var walked = (double)(skip + take) * scope / Math.Max(total, 1);
+        if (walked * ProbeCostInReads <= total)
+        {
+            return await DensePageByProbesAsync(db, terms, country, body, skip, take, cancellationToken);
+        }
+
+        return await DensePageAsync(db, await RowsAsync(db, terms, country, body, cancellationToken), country, body, skip, take, cancellationToken);
+    }
+
+    /// <summary>
+    /// A test of a walked row against the search index, in reads of a match (measured at 250,000 records;
+    /// docs/benchmarks.md; set by a test to take each way).
+    /// </summary>
+    internal static double ProbeCostInReads { get; set; } = 100;
+
+    private static async Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, HashSet<long> matches, string country, string? body, int skip, int take, CancellationToken cancellationToken)
     {
         // Two statements rather than "body IS NULL OR": the body's equality must reach the index for the walk to start at it.
         var walk = body is null
