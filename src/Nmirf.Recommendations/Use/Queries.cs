@@ -101,13 +101,14 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
         var terms = FullText.Terms(query.Filter.Query);
         var searchOnly = db.HasFullTextTable && terms.Count > 0 && query.OnlyInstitution is null
             && query.Filter with { Query = null, Body = null } == new RecommendationFilter();
-        var total = searchOnly
+        var skip = (query.Page - 1) * query.PageSize;
+        var matches = searchOnly ? await FullText.FewMatchesAsync(db, terms, query.Country, query.Filter.Body, skip + query.PageSize, cancellationToken) : null;
+        var total = matches?.Count ?? (searchOnly
             ? await FullText.CountAsync(db, terms, query.Country, query.Filter.Body, cancellationToken)
-            : await CountAsync(query, cancellationToken);
+            : await CountAsync(query, cancellationToken));
 
         // Many matches: walk the list's index and stop at the page's end. Few: sort them (walking would read every row).
         var ordered = total > DenseMatches;
-        var skip = (query.Page - 1) * query.PageSize;
         List<Recommendation> items;
         if (ordered)
         {
@@ -115,7 +116,9 @@ internal sealed class QueryHandlers(RecommendationsDbContext db, ISender sender)
             // alone (the search index, or the list's, which holds the order and the id), not from the table, where
             // each row holds its texts.
             var ids = searchOnly
-                ? await FullText.DensePageAsync(db, terms, total, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
+                ? matches is not null
+                    ? await FullText.DensePageAsync(db, matches, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
+                    : await FullText.DensePageByProbesAsync(db, terms, query.Country, query.Filter.Body, skip, query.PageSize, cancellationToken)
                 : await Ordered(Filtered(db, query.Country, query.Filter, query.OnlyInstitution, ordered)).Skip(skip).Take(query.PageSize)
                     .Select(r => r.Id).ToListAsync(cancellationToken);
             var rows = await db.Recommendations.Where(r => ids.Contains(r.Id)).Include(r => r.Tags).AsSplitQuery().AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -432,7 +435,7 @@ internal static class FullText
     /// in the list's order, each row tested against the search index by its row number (an FTS5 query each, about
     /// 0.1 ms), stopping at the page's end.
     /// </summary>
-    private static Task<List<Guid>> DensePageByProbesAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, int skip, int take, CancellationToken cancellationToken)
+    public static Task<List<Guid>> DensePageByProbesAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, int skip, int take, CancellationToken cancellationToken)
     {
         var match = Match(terms, country, body);
         // Two statements rather than "body IS NULL OR": the body's equality must reach the index for the walk to start at it.
@@ -463,11 +466,11 @@ internal static class FullText
         return db.Database.SqlQuery<Guid>(sql).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The search rows of a search within a country (and a body) only, read from the search index alone.</summary>
-    private static async Task<HashSet<long>> RowsAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, CancellationToken cancellationToken)
+    /// <summary>The search rows of a search within a country (and a body) only, read from the search index alone; null when there are more than <paramref name="bound"/>.</summary>
+    private static async Task<HashSet<long>?> RowsAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, long bound, CancellationToken cancellationToken)
     {
-        // Read with the provider's reader, not through EF Core: a frequent word matches a hundred thousand rows, and
-        // EF Core's materialisation of each cost several times SQLite's search itself.
+        // Read with the provider's reader, not through EF Core: EF Core's materialisation of each row cost several times
+        // SQLite's search itself.
         var rows = new HashSet<long>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -481,6 +484,11 @@ internal static class FullText
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
+                if (rows.Count == bound)
+                {
+                    return null;
+                }
+
                 rows.Add(reader.GetInt64(0));
             }
         }
@@ -497,22 +505,18 @@ internal static class FullText
     /// the matches in memory, stopping at the page's end.
     /// </summary>
     /// <summary>
-    /// A page of a search within a country (and a body) with many (<paramref name="total"/>) matches. Walking the list
-    /// tests about (skip + take) x records in scope / matches rows; each test against the search index costs about a
-    /// hundred times what reading one match does. Few tests: each is made against the search index
-    /// (<see cref="DensePageByProbesAsync"/>); more (a sparser word, a deeper page): the matches are read once and the
-    /// walked rows tested against them in memory.
+    /// The search rows of a search within a country (and a body) only, read from the search index alone, when they are
+    /// few enough to be worth reading to page through them; null when there are more. Walking the list to the end of a
+    /// page tests about (skip + take) x records in scope / matches rows, and testing one against the search index
+    /// costs about <see cref="ProbeCostInReads"/> reads of a match: reading the matches costs less than the tests while
+    /// matches^2 &lt; cost x (skip + take) x scope. Beyond that bound the reading stops, and the page is read by
+    /// testing each walked row against the search index (<see cref="DensePageByProbesAsync"/>).
     /// </summary>
-    public static async Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, int total, string country, string? body, int skip, int take, CancellationToken cancellationToken)
+    public static async Task<HashSet<long>?> FewMatchesAsync(RecommendationsDbContext db, IReadOnlyList<string> terms, string country, string? body, int toPageEnd, CancellationToken cancellationToken)
     {
-        var scope = db.HasKeptCounts ? await KeptCounts.TotalAsync(db, country, body, cancellationToken) : total;
-        var walked = (double)(skip + take) * scope / Math.Max(total, 1);
-        if (walked * ProbeCostInReads <= total)
-        {
-            return await DensePageByProbesAsync(db, terms, country, body, skip, take, cancellationToken);
-        }
-
-        return await DensePageAsync(db, await RowsAsync(db, terms, country, body, cancellationToken), country, body, skip, take, cancellationToken);
+        var scope = db.HasKeptCounts ? await KeptCounts.TotalAsync(db, country, body, cancellationToken) : 0;
+        var bound = (long)Math.Sqrt(ProbeCostInReads * toPageEnd * scope);
+        return await RowsAsync(db, terms, country, body, bound, cancellationToken);
     }
 
     /// <summary>
@@ -521,7 +525,7 @@ internal static class FullText
     /// </summary>
     internal static double ProbeCostInReads { get; set; } = 100;
 
-    private static async Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, HashSet<long> matches, string country, string? body, int skip, int take, CancellationToken cancellationToken)
+    public static async Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, HashSet<long> matches, string country, string? body, int skip, int take, CancellationToken cancellationToken)
     {
         // Two statements rather than "body IS NULL OR": the body's equality must reach the index for the walk to start at it.
         var walk = body is null
