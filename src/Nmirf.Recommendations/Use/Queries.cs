@@ -501,10 +501,6 @@ internal static class FullText
     }
 
     /// <summary>
-    /// The page: the list's index walked in the list's order with each recommendation's search row, each tested against
-    /// the matches in memory, stopping at the page's end.
-    /// </summary>
-    /// <summary>
     /// The search rows of a search within a country (and a body) only, read from the search index alone, when they are
     /// few enough to be worth reading to page through them; null when there are more. Walking the list to the end of a
     /// page tests about (skip + take) x records in scope / matches rows, and testing one against the search index
@@ -525,6 +521,10 @@ internal static class FullText
     /// </summary>
     internal static double ProbeCostInReads { get; set; } = 100;
 
+    /// <summary>
+    /// The page: the list's index walked in the list's order with each recommendation's search row, each tested against
+    /// the matches in memory, stopping at the page's end.
+    /// </summary>
     public static async Task<List<Guid>> DensePageAsync(RecommendationsDbContext db, HashSet<long> matches, string country, string? body, int skip, int take, CancellationToken cancellationToken)
     {
         // Two statements rather than "body IS NULL OR": the body's equality must reach the index for the walk to start at it.
