@@ -18,6 +18,11 @@ public static class WorkflowsModule
     public static IServiceCollection AddWorkflowsModule(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("Workflows").Get<WorkflowSettings>() ?? new WorkflowSettings();
+        if (settings.Problems() is [_, ..] problems)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems) + ".");
+        }
+
         var store = settings.Store;
         var timers = configuration.GetSection("Workflows:Timers").Get<TimerSettings>() ?? new TimerSettings();
         services.AddSingleton(settings);

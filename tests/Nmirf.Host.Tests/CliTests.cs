@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace Nmirf.Host.Tests;
 
@@ -196,6 +197,20 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Database:Provider is 'Oracle'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Workflows:IdleTime", "-00:00:00.005", "Workflows:IdleTime '-00:00:00.0050000' must be between zero and one second")]
+    [InlineData("Workflows:LockWait", "soon", "'Workflows:LockWait'")]
+    public void EngineSettingOutOfRangeOrUnreadable_IsAConfigurationErrorNamingTheKey(string key, string value, string message)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value, ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, "plugins") })
+            .Build();
+
+        var error = Assert.Throws<Nmirf.Host.Composition.ConfigurationException>(() => { Nmirf.Host.Composition.NmirfServices.AddNmirf(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), configuration); });
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
     private static int Sum(JsonElement summary, string property) =>

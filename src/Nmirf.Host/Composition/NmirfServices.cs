@@ -76,8 +76,16 @@ internal static class NmirfServices
         services.AddMandatesModule();
         services.AddReportingModule();
         services.AddRecommendationsModule(configuration["Storage:Path"] ?? Path.Combine("data", "files"));
-        services.AddWorkflowsModule(configuration);
-        services.AddDraftingModule(configuration);
+        try
+        {
+            services.AddWorkflowsModule(configuration);
+            services.AddDraftingModule(configuration);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // A section that does not bind (a value of the wrong type) or holds a value out of range, named by its key.
+            throw new ConfigurationException(exception.Message);
+        }
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 

@@ -71,6 +71,32 @@ public sealed class WorkflowSettings
     /// write (zero: deleted at once). Another process waits at most this long for it.
     /// </summary>
     public TimeSpan LeaseHold { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The settings out of their range, each named by its configuration key (none: the settings can be used).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string key, TimeSpan value, string range)
+        {
+            if (!ok)
+            {
+                problems.Add($"Workflows:{key} '{value}' must be {range}");
+            }
+        }
+
+        Check(PollInterval > TimeSpan.Zero, nameof(PollInterval), PollInterval, "more than zero");
+        Check(RetryInterval > TimeSpan.Zero, nameof(RetryInterval), RetryInterval, "more than zero");
+        Check(LockLease > TimeSpan.Zero, nameof(LockLease), LockLease, "more than zero");
+        Check(LockWait >= TimeSpan.Zero, nameof(LockWait), LockWait, "zero or more");
+        Check(LeaseHold >= TimeSpan.Zero, nameof(LeaseHold), LeaseHold, "zero or more");
+        Check(IdleTime >= TimeSpan.Zero && IdleTime <= TimeSpan.FromSeconds(1), nameof(IdleTime), IdleTime, "between zero and one second");
+        if (MaxConcurrentWorkflows < 1)
+        {
+            problems.Add($"Workflows:MaxConcurrentWorkflows '{MaxConcurrentWorkflows}' must be at least 1");
+        }
+
+        return problems;
+    }
 }
 
 /// <summary>
