@@ -382,16 +382,19 @@ public sealed class RecommendationUseTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(false, 0.0)]
-    [InlineData(true, 0.0)]
-    [InlineData(false, 1e9)]
-    [InlineData(true, 1e9)]
-    public async Task List_SearchWithManyMatches_CountsThisCountrysAndReadsTheSamePagesAsTheFullOrderedList(bool withBody, double probeCost)
+    [InlineData(false, 0.0, true)]
+    [InlineData(true, 0.0, true)]
+    [InlineData(false, 1e9, true)]
+    [InlineData(true, 1e9, true)]
+    [InlineData(false, 0.0, false)]
+    [InlineData(false, 1e9, false)]
+    public async Task List_SearchWithManyMatches_CountsThisCountrysAndReadsTheSamePagesAsTheFullOrderedList(bool withBody, double probeCost, bool withOtherCountry)
     {
         // Both ways of reading the page: each walked row tested against the search index (a probe costs nothing), and
-        // the matches read once and tested in memory (a probe costs more than any read).
+        // the matches read once and tested in memory (a probe costs more than any read); with another country in the
+        // database (the search names its scope) and without (it does not).
         // A search alone (and with a body) is counted and paged from the search index; it must agree with the list.
-        foreach (var (country, count) in new[] { ("MAR", 3000), ("PRT", 500) })
+        foreach (var (country, count) in withOtherCountry ? new[] { ("MAR", 3000), ("PRT", 500) } : [("MAR", 3000)])
         {
             using var file = new MemoryStream();
             await UhriGenerator.WriteAsync(file, count, country: country);
@@ -431,6 +434,41 @@ public sealed class RecommendationUseTests : IAsyncLifetime
         Assert.True(page.Total > 100, $"only {page.Total} matches of '{word}'");
         Assert.Equal(all.Count, page.Total);
         Assert.Equal(all.Skip(50).Take(50), page.Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task SearchScope_IsLeftOutOnlyWhileTheDatabaseHoldsNothingOutsideIt()
+    {
+        await ImportAsync(Morocco);
+        var before = await ScopesAsync();
+        using (var file = new MemoryStream())
+        {
+            await UhriGenerator.WriteAsync(file, 20, country: "PRT");
+            file.Position = 0;
+            Assert.True((await _host.SendAsync(new ImportRecommendations("PRT", file, "uhri.json", RecommendationFormat.UhriJson))).IsSuccess);
+        }
+
+        var after = await ScopesAsync();
+        var morocco = (await ListAsync()).Count;
+
+        // Morocco's two CEDAW recommendations alone: neither the country nor its body needs a scope word; once Portugal's
+        // are in, both do. A body it has none of always does.
+        Assert.Equal(2, morocco);
+        Assert.Equal([(null, 2), (null, 2), ("inmarccpr", 0)], before.Select(s => (s.Word, s.Size)));
+        Assert.Equal([("countrymar", 2), ("inmarcedaw", 2), ("inmarccpr", 0)], after.Select(s => (s.Word, s.Size)));
+
+        async Task<List<FullText.SearchScope>> ScopesAsync()
+        {
+            await using var scope = _host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RecommendationsDbContext>();
+            var scopes = new List<FullText.SearchScope>();
+            foreach (var body in new[] { null, "cedaw", "ccpr" })
+            {
+                scopes.Add(await FullText.ScopeAsync(db, "MAR", body, CancellationToken.None));
+            }
+
+            return scopes;
+        }
     }
 
     [Fact]

@@ -25,13 +25,28 @@ internal static class KeptCounts
         return rows.Select(r => new Group(Enum.Parse<ImplementationStatus>(r.Status), r.Body, r.LeadInstitution.Length == 0 ? null : r.LeadInstitution, r.Count)).ToList();
     }
 
-    /// <summary>How many recommendations the country has (in <paramref name="body"/> when given).</summary>
-    public static Task<int> TotalAsync(RecommendationsDbContext db, string country, string? body, CancellationToken cancellationToken) =>
-        // A few hundred rows under the country's key: the body's test needs no index of its own.
+    /// <summary>How many recommendations the country has.</summary>
+    public static Task<int> TotalAsync(RecommendationsDbContext db, string country, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<int>($"""
-            SELECT coalesce(sum("Count"), 0) AS "Value" FROM "recommendations_SummaryCounts"
-            WHERE "CountryCode" = {country} AND ({body} IS NULL OR "Body" = {body})
+            SELECT coalesce(sum("Count"), 0) AS "Value" FROM "recommendations_SummaryCounts" WHERE "CountryCode" = {country}
             """).SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// How many recommendations the country has (in <paramref name="body"/> when given), and whether the database holds
+    /// any other (in another country or body). The first reads a few hundred rows under the country's key (the body's
+    /// test needs no index of its own); the second stops at the first other row.
+    /// </summary>
+    public static async Task<(int Count, bool Others)> ScopeAsync(RecommendationsDbContext db, string country, string? body, CancellationToken cancellationToken)
+    {
+        var row = await db.Database.SqlQuery<ScopeRow>($"""
+            SELECT
+              (SELECT coalesce(sum("Count"), 0) FROM "recommendations_SummaryCounts"
+               WHERE "CountryCode" = {country} AND ({body} IS NULL OR "Body" = {body})) AS "Count",
+              EXISTS (SELECT 1 FROM "recommendations_SummaryCounts"
+                      WHERE "Count" > 0 AND ("CountryCode" <> {country} OR ({body} IS NOT NULL AND "Body" <> {body}))) AS "Others"
+            """).SingleAsync(cancellationToken);
+        return (row.Count, row.Others);
+    }
 
     public static async Task<List<TagCount>> TagsAsync(RecommendationsDbContext db, string country, TagKind kind, CancellationToken cancellationToken)
     {
@@ -48,6 +63,12 @@ internal static class KeptCounts
         public string Body { get; set; } = "";
         public string LeadInstitution { get; set; } = "";
         public int Count { get; set; }
+    }
+
+    private sealed class ScopeRow
+    {
+        public int Count { get; set; }
+        public bool Others { get; set; }
     }
 
     private sealed class TagRow
