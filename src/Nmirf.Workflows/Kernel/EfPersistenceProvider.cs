@@ -9,8 +9,27 @@ namespace Nmirf.Workflows.Kernel;
 /// from a pool; a workflow and the event subscriptions its steps asked for are saved in one transaction, so a crash
 /// never leaves a step waiting for an event nobody subscribed to.
 /// </summary>
-internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings, DatabaseLockProvider leases) : IPersistenceProvider
+internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings, DatabaseLockProvider leases) : IPersistenceProvider, IAsyncDisposable, IDisposable
 {
+    /// <summary>The reads of every step and event on kept statements (SQLite); null where they go through EF Core.</summary>
+    private readonly Lazy<KernelReads?> _reads = new(() =>
+    {
+        using var db = contexts.CreateDbContext();
+        return KernelReads.For(contexts, db);
+    });
+
+    private KernelReads? Reads => _reads.Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_reads.IsValueCreated && _reads.Value is { } reads)
+        {
+            await reads.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     /// <summary>
     /// Off by default: with scheduled commands the kernel turns every runnable instance and event its pollers find into
     /// a command row, run by another poller, which adds a write and up to a poll interval to every step. Without them
@@ -81,7 +100,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
     {
         var stored = _read.TryRemove(workflow.Id, out var read)
             ? read
-            : await _instance(db, workflow.Id) ?? throw new InvalidOperationException($"Workflow {workflow.Id} is not stored.");
+            : await ReadInstanceAsync(db, workflow.Id, cancellationToken) ?? throw new InvalidOperationException($"Workflow {workflow.Id} is not stored.");
         var writer = _writer ??= new KernelRowWriter(db);
         var before = writer.Take(stored);
 
@@ -108,7 +127,9 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         // transaction (the kernel ends it right after this save; it then finds it gone and needs no write of its own).
         var consumed = published is null
             ? []
-            : await _pointerSubscriptions(db, published).ToListAsync(cancellationToken);
+            : Reads is { } reads
+                ? await reads.PointerSubscriptionsAsync(published, cancellationToken)
+                : await _pointerSubscriptions(db, published).ToListAsync(cancellationToken);
         List<string>? marked = null;
         foreach (var subscription in consumed)
         {
@@ -220,10 +241,15 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         return rows.Select(KernelValues.ToInstance);
     });
 
-    public Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) =>
+    public async Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) =>
         leases.TakeKept(Id) is KernelWorkflow kept
-            ? Task.FromResult(Remember(Id, kept))
-            : WithContext(async db => Remember(Id, await _instance(db, Id)));
+            ? Remember(Id, kept)
+            : Reads is { } reads
+                ? Remember(Id, await reads.InstanceAsync(Id, cancellationToken))
+                : await WithContext(async db => Remember(Id, await _instance(db, Id)));
+
+    private Task<KernelWorkflow?> ReadInstanceAsync(KernelDbContext db, string id, CancellationToken cancellationToken) =>
+        Reads is { } reads ? reads.InstanceAsync(id, cancellationToken) : _instance(db, id);
 
     private WorkflowInstance Remember(string Id, KernelWorkflow? stored)
     {
@@ -256,10 +282,12 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         return row.Id;
     });
 
-    public Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => WithContext(async db =>
+    public async Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
         var utc = KernelValues.Utc(asOf);
-        var rows = await _subscriptions(db, eventName, eventKey, utc).ToListAsync(cancellationToken);
+        var rows = Reads is { } reads
+            ? await reads.SubscriptionsAsync(eventName, eventKey, utc, cancellationToken)
+            : await WithContext(async db => await _subscriptions(db, eventName, eventKey, utc).ToListAsync(cancellationToken));
         var eventId = _reading.TryRemove((eventName, eventKey, utc), out var read) ? read : null;
         if (eventId is not null && rows is [{ ExecutionPointerId: not null } only])
         {
@@ -280,7 +308,7 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         }
 
         return rows.Select(FromRow);
-    });
+    }
 
     public Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) =>
         _consumed.TryRemove(eventSubscriptionId, out _)
@@ -365,8 +393,10 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         _queued[row.Id] = row;
     }
 
-    public Task<Event> GetEvent(string id, CancellationToken cancellationToken = default) =>
-        _queued.TryRemove(id, out var queued) ? Task.FromResult(ToEvent(queued)) : WithContext(async db => ToEvent(await _event(db, id)));
+    public async Task<Event> GetEvent(string id, CancellationToken cancellationToken = default) =>
+        _queued.TryRemove(id, out var queued)
+            ? ToEvent(queued)
+            : ToEvent(Reads is { } reads ? await reads.EventAsync(id, cancellationToken) : await WithContext(db => _event(db, id)));
 
     private Event ToEvent(KernelEvent? row)
     {
@@ -406,11 +436,10 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
         return ids;
     });
 
-    public Task<IEnumerable<string>> GetEvents(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => WithContext(async db =>
-    {
-        IEnumerable<string> ids = await _events(db, eventName, eventKey, KernelValues.Utc(asOf)).ToListAsync(cancellationToken);
-        return ids;
-    });
+    public async Task<IEnumerable<string>> GetEvents(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) =>
+        Reads is { } reads
+            ? await reads.EventIdsAsync(eventName, eventKey, KernelValues.Utc(asOf), cancellationToken)
+            : await WithContext(async db => await _events(db, eventName, eventKey, KernelValues.Utc(asOf)).ToListAsync(cancellationToken));
 
     public Task MarkEventProcessed(string id, CancellationToken cancellationToken = default) =>
         _marked.TryRemove(id, out _)

@@ -192,4 +192,65 @@ public sealed class KernelPersistenceTests : IAsyncLifetime
             Assert.Equal(8, (await db.KernelWorkflows.AsNoTracking().SingleAsync(w => w.Id == workflow)).NextExecution);
         }
     }
+
+    [Fact]
+    public async Task KeptStatementReads_GiveWhatEfCoreReads_ColumnForColumn()
+    {
+        // Every column, null and not, through both ways of reading: the rows as EF Core reads them and as the kept
+        // statements do must be the same, value for value (dates included: their kind and their ticks).
+        var (workflow, pointer, subscription) = await WaitingAsync("k-8");
+        var instance = await Store.GetWorkflowInstance(workflow);
+        var waiting = instance.ExecutionPointers.FindById(pointer);
+        waiting.EventData = "answer";
+        waiting.EndTime = At.AddMinutes(3).AddTicks(1234567);
+        waiting.SleepUntil = At.AddDays(2);
+        waiting.PersistenceData = new Nmirf.Workflows.Engine.StepState();
+        waiting.Children = ["a", "b"];
+        waiting.Scope = new List<string> { "x" };
+        waiting.RetryCount = 2;
+        instance.ExecutionPointers.Add(new ExecutionPointer { Id = Guid.NewGuid().ToString(), StepId = 1, Active = true, StartTime = At.AddMinutes(3), PredecessorId = pointer, Status = PointerStatus.Running, Outcome = "yes", StepName = "next" });
+        instance.NextExecution = 99;
+        instance.Description = "described";
+        instance.Reference = "ref";
+        instance.CompleteTime = At.AddHours(1);
+        await Store.PersistWorkflow(instance);
+        var eventId = await EventAsync("k-8", At.AddMinutes(1));
+        await using (var db = await ContextAsync())
+        {
+            await db.KernelSubscriptions.Where(s => s.Id == subscription).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.ExternalToken, "token").SetProperty(s => s.ExternalWorkerId, "worker").SetProperty(s => s.ExternalTokenExpiry, At.AddMinutes(5)));
+        }
+
+        await using var ef = await ContextAsync();
+        var reads = KernelReads.For(_host.Services.GetRequiredService<IDbContextFactory<KernelDbContext>>(), ef)!;
+        await using var _ = reads;
+        var byEf = await ef.KernelWorkflows.AsNoTracking().Include(w => w.Pointers).SingleAsync(w => w.Id == workflow);
+        var kept = (await reads.InstanceAsync(workflow, CancellationToken.None))!;
+
+        Assert.Equal(Describe(byEf), Describe(kept));
+        Assert.Equal(Describe(byEf.Pointers.OrderBy(p => p.Id)), Describe(kept.Pointers.OrderBy(p => p.Id)));
+        Assert.Equal(2, kept.Pointers.Count);
+        Assert.Null(await reads.InstanceAsync("none", CancellationToken.None));
+        Assert.Single(await reads.SubscriptionsAsync("done", "k-8", At, CancellationToken.None));
+        Assert.Equal(
+            Describe(await ef.KernelSubscriptions.AsNoTracking().Where(s => s.EventName == "done" && s.EventKey == "k-8").ToListAsync()),
+            Describe(await reads.SubscriptionsAsync("done", "k-8", At, CancellationToken.None)));
+        Assert.Empty(await reads.SubscriptionsAsync("done", "k-8", At.AddTicks(-1), CancellationToken.None));
+        Assert.Equal(Describe(await ef.KernelEvents.AsNoTracking().SingleAsync(e => e.Id == eventId)), Describe((await reads.EventAsync(eventId, CancellationToken.None))!));
+        Assert.Equal([eventId], await reads.EventIdsAsync("done", "k-8", At.AddMinutes(1), CancellationToken.None));
+        Assert.Empty(await reads.EventIdsAsync("done", "k-8", At.AddMinutes(1).AddTicks(1), CancellationToken.None));
+        Assert.Equal([subscription], await reads.PointerSubscriptionsAsync([pointer, "none"], CancellationToken.None));
+    }
+
+    /// <summary>Every property of the rows, with dates as kind and ticks.</summary>
+    private static string Describe(object rows) => System.Text.Json.JsonSerializer.Serialize(
+        rows is System.Collections.IEnumerable list and not string ? list.Cast<object>().Select(Properties).ToList() : [Properties(rows)]);
+
+    private static Dictionary<string, string?> Properties(object row) => row.GetType().GetProperties()
+        .Where(p => p.Name != nameof(KernelWorkflow.Pointers))
+        .ToDictionary(p => p.Name, p => p.GetValue(row) switch
+        {
+            DateTime d => $"{d.Kind} {d.Ticks}",
+            var v => v?.ToString(),
+        });
 }
