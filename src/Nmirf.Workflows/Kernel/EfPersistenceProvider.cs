@@ -6,8 +6,9 @@ namespace Nmirf.Workflows.Kernel;
 
 /// <summary>
 /// WorkflowCore's persistence on EF Core, on SQLite or SQL Server. Each call uses a kernel context of its own, drawn
-/// from a pool; a workflow and the event subscriptions its steps asked for are saved in one transaction, so a crash
-/// never leaves a step waiting for an event nobody subscribed to.
+/// from a pool, except the reads of every step and event on SQLite, which run on kept statements
+/// (<see cref="KernelReads"/>); a workflow and the event subscriptions its steps asked for are saved in one
+/// transaction, so a crash never leaves a step waiting for an event nobody subscribed to.
 /// </summary>
 internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings, DatabaseLockProvider leases) : IPersistenceProvider, IAsyncDisposable, IDisposable
 {
