@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using WorkflowCore.Interface;
 
 namespace Nmirf.Workflows.Kernel;
@@ -220,13 +217,9 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
 
         public static LeaseStatements For(KernelDbContext db)
         {
-            var entity = db.Model.FindEntityType(typeof(KernelLock))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-            var name = sql.DelimitIdentifier(table.Name, table.Schema);
-            var (id, owner, expires) = (Column(nameof(KernelLock.Id)), Column(nameof(KernelLock.Owner)), Column(nameof(KernelLock.ExpiresAt)));
-            return new($"INSERT INTO {name} ({id}, {owner}, {expires}) VALUES ({{0}}, {{1}}, {{2}})", $"DELETE FROM {name} WHERE {owner} = {{0}} AND {id} IN (");
+            var table = KernelTable.Of<KernelLock>(db);
+            var (id, owner, expires) = (table.Column(nameof(KernelLock.Id)), table.Column(nameof(KernelLock.Owner)), table.Column(nameof(KernelLock.ExpiresAt)));
+            return new($"INSERT INTO {table.Name} ({id}, {owner}, {expires}) VALUES ({{0}}, {{1}}, {{2}})", $"DELETE FROM {table.Name} WHERE {owner} = {{0}} AND {id} IN (");
         }
     }
 

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Nmirf.BuildingBlocks.Auditing;
 using Nmirf.BuildingBlocks.Persistence;
 
@@ -104,4 +107,33 @@ internal static class KernelModel
         lease.Property(l => l.Owner).HasMaxLength(100);
         lease.Metadata.SetAnnotation(AuditTrail.SkipAnnotation, true);
     }
+}
+
+/// <summary>
+/// A kernel table's name and its columns' names as the database spells them (the module's prefix on SQLite, the
+/// schema on SQL Server), from the model, delimited, for the kernel's plain statements.
+/// </summary>
+internal sealed class KernelTable
+{
+    private readonly IEntityType _entity;
+    private readonly StoreObjectIdentifier _table;
+    private readonly ISqlGenerationHelper _sql;
+
+    private KernelTable(IEntityType entity, ISqlGenerationHelper sql)
+    {
+        _entity = entity;
+        _table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        _sql = sql;
+        Name = sql.DelimitIdentifier(_table.Name, _table.Schema);
+    }
+
+    public string Name { get; }
+
+    public static KernelTable Of<T>(KernelDbContext db) => new(
+        db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the kernel's model."),
+        db.GetService<ISqlGenerationHelper>());
+
+    /// <summary>The column of <paramref name="property"/>.</summary>
+    public string Column(string property) =>
+        _sql.DelimitIdentifier((_entity.FindProperty(property) ?? throw new InvalidOperationException($"{_entity.ClrType.Name}.{property} is not mapped.")).GetColumnName(_table)!);
 }

@@ -1,9 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Nmirf.Workflows.Kernel;
 
@@ -327,42 +324,29 @@ internal sealed class KernelReads : IAsyncDisposable
 
         public static Statements For(KernelDbContext db)
         {
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var model = db.Model;
-            (string Table, Func<string, string> Column) Names<T>()
-            {
-                var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the kernel's model.");
-                var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-                return (sql.DelimitIdentifier(table.Name, table.Schema),
-                    property => sql.DelimitIdentifier((entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} is not mapped.")).GetColumnName(table)!));
-            }
+            static string List(KernelTable table, string alias, string[] properties) => string.Join(", ", properties.Select(p => alias + "." + table.Column(p)));
 
-            string List(Func<string, string> column, string alias, string[] properties) => string.Join(", ", properties.Select(p => alias + "." + column(p)));
-
-            var (workflows, workflow) = Names<KernelWorkflow>();
-            var (pointers, pointer) = Names<KernelPointer>();
-            var (subscriptions, subscription) = Names<KernelSubscription>();
-            var (events, evt) = Names<KernelEvent>();
+            var (workflows, pointers, subscriptions, events) = (KernelTable.Of<KernelWorkflow>(db), KernelTable.Of<KernelPointer>(db), KernelTable.Of<KernelSubscription>(db), KernelTable.Of<KernelEvent>(db));
             var all = new (string, DbType[])[Enum.GetValues<Query>().Length];
             all[(int)Query.Instance] = (
-                $"SELECT {List(workflow, "w", WorkflowColumns)}, {List(pointer, "p", PointerColumns)} FROM {workflows} AS w " +
-                $"LEFT JOIN {pointers} AS p ON p.{pointer(nameof(KernelPointer.WorkflowId))} = w.{workflow(nameof(KernelWorkflow.Id))} " +
-                $"WHERE w.{workflow(nameof(KernelWorkflow.Id))} = $p0",
+                $"SELECT {List(workflows, "w", WorkflowColumns)}, {List(pointers, "p", PointerColumns)} FROM {workflows.Name} AS w " +
+                $"LEFT JOIN {pointers.Name} AS p ON p.{pointers.Column(nameof(KernelPointer.WorkflowId))} = w.{workflows.Column(nameof(KernelWorkflow.Id))} " +
+                $"WHERE w.{workflows.Column(nameof(KernelWorkflow.Id))} = $p0",
                 [DbType.String]);
             all[(int)Query.Event] = (
-                $"SELECT {List(evt, "e", EventColumns)} FROM {events} AS e WHERE e.{evt(nameof(KernelEvent.Id))} = $p0",
+                $"SELECT {List(events, "e", EventColumns)} FROM {events.Name} AS e WHERE e.{events.Column(nameof(KernelEvent.Id))} = $p0",
                 [DbType.String]);
             all[(int)Query.Subscriptions] = (
-                $"SELECT {List(subscription, "s", SubscriptionColumns)} FROM {subscriptions} AS s " +
-                $"WHERE s.{subscription(nameof(KernelSubscription.EventName))} = $p0 AND s.{subscription(nameof(KernelSubscription.EventKey))} = $p1 " +
-                $"AND s.{subscription(nameof(KernelSubscription.SubscribeAsOf))} <= $p2",
+                $"SELECT {List(subscriptions, "s", SubscriptionColumns)} FROM {subscriptions.Name} AS s " +
+                $"WHERE s.{subscriptions.Column(nameof(KernelSubscription.EventName))} = $p0 AND s.{subscriptions.Column(nameof(KernelSubscription.EventKey))} = $p1 " +
+                $"AND s.{subscriptions.Column(nameof(KernelSubscription.SubscribeAsOf))} <= $p2",
                 [DbType.String, DbType.String, DbType.DateTime]);
             all[(int)Query.EventIds] = (
-                $"SELECT e.{evt(nameof(KernelEvent.Id))} FROM {events} AS e " +
-                $"WHERE e.{evt(nameof(KernelEvent.EventName))} = $p0 AND e.{evt(nameof(KernelEvent.EventKey))} = $p1 AND e.{evt(nameof(KernelEvent.EventTime))} >= $p2",
+                $"SELECT e.{events.Column(nameof(KernelEvent.Id))} FROM {events.Name} AS e " +
+                $"WHERE e.{events.Column(nameof(KernelEvent.EventName))} = $p0 AND e.{events.Column(nameof(KernelEvent.EventKey))} = $p1 AND e.{events.Column(nameof(KernelEvent.EventTime))} >= $p2",
                 [DbType.String, DbType.String, DbType.DateTime]);
             all[(int)Query.PointerSubscriptions] = (
-                $"SELECT s.{subscription(nameof(KernelSubscription.Id))} FROM {subscriptions} AS s WHERE s.{subscription(nameof(KernelSubscription.ExecutionPointerId))} = $p0",
+                $"SELECT s.{subscriptions.Column(nameof(KernelSubscription.Id))} FROM {subscriptions.Name} AS s WHERE s.{subscriptions.Column(nameof(KernelSubscription.ExecutionPointerId))} = $p0",
                 [DbType.String]);
             return new Statements(all);
         }
