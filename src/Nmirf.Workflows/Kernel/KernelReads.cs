@@ -18,6 +18,7 @@ internal sealed class KernelReads : IAsyncDisposable
 {
     private readonly IDbContextFactory<KernelDbContext> _contexts;
     private readonly Statements _sql;
+
     /// <summary>The sessions no read is using; a session in use belongs to its read until it ends.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Session> _idle = [];
     private bool _disposed;
