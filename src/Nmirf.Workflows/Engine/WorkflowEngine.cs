@@ -211,8 +211,14 @@ internal sealed class WorkflowEngine(IServiceProvider services, WorkflowSettings
                 var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
                 var now = clock.GetUtcNow().UtcDateTime;
                 var ticks = now.Ticks;
-                var busy = await db.KernelWorkflows.AnyAsync(w => (instanceIds == null || instanceIds.Contains(w.Id)) && w.Status == runnable && w.NextExecution != null && w.NextExecution <= ticks, cancellationToken)
-                    || await db.KernelEvents.AnyAsync(e => !e.IsProcessed && e.EventTime <= now, cancellationToken);
+                // One statement, so one view of the database: read apart, the workflows could be read just before an
+                // event is given to its step (the workflow then becoming due) and the events just after (the event then
+                // processed), and a workflow about to move be taken for idle.
+                var busy = await db.KernelWorkflows
+                    .Where(w => (instanceIds == null || instanceIds.Contains(w.Id)) && w.Status == runnable && w.NextExecution != null && w.NextExecution <= ticks)
+                    .Select(w => 1)
+                    .Concat(db.KernelEvents.Where(e => !e.IsProcessed && e.EventTime <= now).Select(e => 1))
+                    .AnyAsync(cancellationToken);
                 if (!busy)
                 {
                     return true;
