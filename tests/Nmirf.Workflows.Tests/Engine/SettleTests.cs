@@ -1,0 +1,149 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Nmirf.Tests.Shared;
+using Nmirf.Workflows.Engine;
+using Nmirf.Workflows.Kernel;
+using WorkflowCore.Models;
+
+namespace Nmirf.Workflows.Tests.Engine;
+
+/// <summary>Waiting for the engine to settle, as the CLI does after each verb that moves a workflow.</summary>
+public sealed class SettleTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
+
+    private TestHost _host = null!;
+    private string _path = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.CreateAsync(Now);
+        await using var db = await Contexts.CreateDbContextAsync();
+        _path = db.Database.GetDbConnection().DataSource;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private IDbContextFactory<KernelDbContext> Contexts => _host.Services.GetRequiredService<IDbContextFactory<KernelDbContext>>();
+
+    private IWorkflowEngine Engine => _host.Services.GetRequiredService<IWorkflowEngine>();
+
+    /// <summary>A workflow waiting for an event, and the event, not yet given to it.</summary>
+    private async Task StoreWaitingWorkflowAndEventAsync()
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        db.KernelWorkflows.Add(new KernelWorkflow { Id = "wf-1", DefinitionId = "MAR/settle", Version = 1, Status = (int)WorkflowStatus.Runnable, NextExecution = null, CreateTime = Now.UtcDateTime });
+        db.KernelEvents.Add(new KernelEvent { Id = "evt-1", EventName = "nmirf.tasks-done", EventKey = "p-1", EventTime = Now.UtcDateTime.AddMinutes(-1), IsProcessed = false });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>What the kernel writes when it gives the event to its step: the event done, the workflow due, in one transaction.</summary>
+    private void GiveTheEventToItsStep()
+    {
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE workflows_KernelEvents SET IsProcessed = 1; UPDATE workflows_KernelWorkflows SET NextExecution = 0;";
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    [Fact]
+    public async Task Settling_IsNotTakenForDone_WhenAnEventIsGivenToItsStepDuringTheCheck()
+    {
+        await StoreWaitingWorkflowAndEventAsync();
+
+        // The kernel commits the hand-over right after the check's first statement has read the database.
+        using var handOver = new AfterFirstRead(_path, "KernelWorkflows", GiveTheEventToItsStep);
+        var settled = await Engine.WaitForIdleAsync(null, TimeSpan.FromMilliseconds(300));
+
+        Assert.True(handOver.Happened);
+        Assert.False(settled);
+    }
+
+    [Fact]
+    public async Task Settling_IsDone_OnceNoWorkflowIsDueAndNoEventWaits()
+    {
+        await StoreWaitingWorkflowAndEventAsync();
+        Assert.False(await Engine.WaitForIdleAsync(null, TimeSpan.FromMilliseconds(100)));
+
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            await db.KernelEvents.ExecuteUpdateAsync(u => u.SetProperty(e => e.IsProcessed, true));
+        }
+
+        Assert.True(await Engine.WaitForIdleAsync(null, TimeSpan.FromSeconds(5)));
+
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            await db.KernelWorkflows.ExecuteUpdateAsync(u => u.SetProperty(w => w.NextExecution, 0L));
+        }
+
+        Assert.False(await Engine.WaitForIdleAsync(null, TimeSpan.FromMilliseconds(100)));
+        Assert.True(await Engine.WaitForIdleAsync(["wf-other"], TimeSpan.FromSeconds(5)));
+    }
+
+    /// <summary>
+    /// Runs an action once, right after the first command on the given database that names the given table has been
+    /// executed (its first row read), through EF Core's diagnostic events.
+    /// </summary>
+    private sealed class AfterFirstRead : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _path;
+        private readonly string _table;
+        private readonly Action _action;
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _done;
+
+        public AfterFirstRead(string path, string table, Action action)
+        {
+            (_path, _table, _action) = (path, table, action);
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public bool Happened => Volatile.Read(ref _done) == 1;
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData { Command: DbCommand command }
+                && command.Connection?.DataSource == _path && command.CommandText.Contains(_table, StringComparison.Ordinal)
+                && Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                _action();
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+}
