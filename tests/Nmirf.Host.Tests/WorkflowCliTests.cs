@@ -58,6 +58,9 @@ public sealed partial class WorkflowCliTests : IDisposable
         var run = StartedCycle().Match(started.Out).Groups[1].Value;
         var open = JsonDocument.Parse((await _cli.RunAsync("tasks", "list", "--country", "MAR", "--json")).Out).RootElement.EnumerateArray().ToList();
         var collect = Assert.Single(open, t => t.GetProperty("run").GetString() == run);
+
+        // A milestone no step of this workflow waits for: recorded, it holds up neither this verb nor the next.
+        var milestone = await _cli.RunAsync("cycle", "milestone", run, "list-of-issues-received");
         var completed = await _cli.RunAsync("tasks", "complete", collect.GetProperty("id").GetString()!, "--answers", answers);
         var shown = JsonDocument.Parse((await _cli.RunAsync("cycle", "show", run, "--json")).Out).RootElement;
         var diagram = await _cli.RunAsync("workflow", "diagram", "mar-crpd-cli", "--instance", run);
@@ -65,6 +68,8 @@ public sealed partial class WorkflowCliTests : IDisposable
         Assert.Contains(JsonDocument.Parse(listed.Out).RootElement.EnumerateArray(), d => d.GetProperty("id").GetString() == "mar-crpd-cli" && d.GetProperty("state").GetString() == "published");
         Assert.Equal(0, started.ExitCode);
         Assert.Equal(0, completed.ExitCode);
+        Assert.Equal(0, milestone.ExitCode);
+        Assert.DoesNotContain("still busy", milestone.Out + completed.Out, StringComparison.Ordinal);
         var current = shown.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("progress").GetString() == "current").Select(s => s.GetProperty("id").GetString()).ToList();
         Assert.True(current is ["validate"], $"current steps [{string.Join(", ", current)}]; the cycle: {shown}; started: {started.Out}{started.Error}; completed: {completed.Out}{completed.Error}");
         Assert.Contains("class s_validate current", diagram.Out, StringComparison.Ordinal);

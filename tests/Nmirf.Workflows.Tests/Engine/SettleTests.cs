@@ -32,11 +32,12 @@ public sealed class SettleTests : IAsyncLifetime
 
     private IWorkflowEngine Engine => _host.Services.GetRequiredService<IWorkflowEngine>();
 
-    /// <summary>A workflow waiting for an event, and the event, not yet given to it.</summary>
+    /// <summary>A workflow whose step waits for an event, and the event, not yet given to it.</summary>
     private async Task StoreWaitingWorkflowAndEventAsync()
     {
         await using var db = await Contexts.CreateDbContextAsync();
         db.KernelWorkflows.Add(new KernelWorkflow { Id = "wf-1", DefinitionId = "MAR/settle", Version = 1, Status = (int)WorkflowStatus.Runnable, NextExecution = null, CreateTime = Now.UtcDateTime });
+        db.KernelSubscriptions.Add(new KernelSubscription { Id = "sub-1", WorkflowId = "wf-1", ExecutionPointerId = "p-1", EventName = "nmirf.tasks-done", EventKey = "p-1", SubscribeAsOf = DateTime.MinValue });
         db.KernelEvents.Add(new KernelEvent { Id = "evt-1", EventName = "nmirf.tasks-done", EventKey = "p-1", EventTime = Now.UtcDateTime.AddMinutes(-1), IsProcessed = false });
         await db.SaveChangesAsync();
     }
@@ -49,7 +50,7 @@ public sealed class SettleTests : IAsyncLifetime
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "UPDATE workflows_KernelEvents SET IsProcessed = 1; UPDATE workflows_KernelWorkflows SET NextExecution = 0;";
+        command.CommandText = "UPDATE workflows_KernelEvents SET IsProcessed = 1; DELETE FROM workflows_KernelSubscriptions; UPDATE workflows_KernelWorkflows SET NextExecution = 0;";
         command.ExecuteNonQuery();
         transaction.Commit();
     }
@@ -87,6 +88,36 @@ public sealed class SettleTests : IAsyncLifetime
 
         Assert.False(await Engine.WaitForIdleAsync(null, TimeSpan.FromMilliseconds(100)));
         Assert.True(await Engine.WaitForIdleAsync(["wf-other"], TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Settling_IsDone_WithAnEventNoStepWaitsForYet_AndNotOnceAStepWaitsForIt()
+    {
+        // A milestone recorded before the workflow reaches the step that waits for it.
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            db.KernelEvents.Add(new KernelEvent { Id = "evt-2", EventName = "nmirf.milestone", EventKey = "run/dialogue-held", EventTime = Now.UtcDateTime.AddDays(-1), IsProcessed = false });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True(await Engine.WaitForIdleAsync(null, TimeSpan.FromSeconds(5)));
+
+        // A subscription as of after the event does not take it; one as of before it does.
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            db.KernelSubscriptions.Add(new KernelSubscription { Id = "sub-2", WorkflowId = "wf-2", EventName = "nmirf.milestone", EventKey = "run/dialogue-held", SubscribeAsOf = Now.UtcDateTime });
+            db.KernelSubscriptions.Add(new KernelSubscription { Id = "sub-3", WorkflowId = "wf-3", EventName = "nmirf.milestone", EventKey = "run/dialogue-scheduled", SubscribeAsOf = DateTime.MinValue });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True(await Engine.WaitForIdleAsync(null, TimeSpan.FromSeconds(5)));
+
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            await db.KernelSubscriptions.Where(s => s.Id == "sub-2").ExecuteUpdateAsync(u => u.SetProperty(s => s.SubscribeAsOf, DateTime.MinValue));
+        }
+
+        Assert.False(await Engine.WaitForIdleAsync(null, TimeSpan.FromMilliseconds(100)));
     }
 
     /// <summary>
