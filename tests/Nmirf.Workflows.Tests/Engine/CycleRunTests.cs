@@ -106,6 +106,28 @@ public sealed class CycleRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Milestone_RecordedBeforeItsStepIsReached_IsTakenByTheStepWhenReached()
+    {
+        var run = await StartMoroccoCatAsync();
+        var collect = await OpenTasksAsync(_host, run, "collect", 2);
+
+        // The committee adopted its observations while the report was still being drafted (as happens when a report is late).
+        var recorded = await _host.SendAsync(new RecordMilestone(run, "concluding-observations-adopted", new DateOnly(2026, 12, 1)));
+        Assert.True(recorded.IsSuccess, string.Join("; ", recorded.Errors));
+        foreach (var task in collect)
+        {
+            Assert.True((await _host.SendAsync(new CompleteTask(task.Id, Answers(new { contribution = "Data" })))).IsSuccess);
+        }
+
+        var validate = Assert.Single(await OpenTasksAsync(_host, run, "validate", 1));
+        Assert.True((await _host.SendAsync(new CompleteTask(validate.Id, Answers(new { decision = "approve" })))).IsSuccess);
+
+        Assert.Single(await OpenTasksAsync(_host, run, "follow-up", 1));
+        var shown = (await _host.SendAsync(new GetCycleRun(run))).Value;
+        Assert.Equal(StepProgress.Done, shown.Steps.Single(s => s.Id == "await-co").Progress);
+    }
+
+    [Fact]
     public async Task CompleteTask_TwoUsersAtOnce_OneWinsTheOtherGetsAConflict()
     {
         var run = await StartMoroccoCatAsync();
