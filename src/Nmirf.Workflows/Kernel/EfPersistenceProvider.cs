@@ -425,11 +425,19 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
             };
     }
 
+    /// <summary>
+    /// The unprocessed events a step waits for. An event no step waits for yet (a milestone recorded before the workflow
+    /// reaches the step that waits for it, a second completion of a step already resumed) is left out: the kernel would
+    /// only find no subscriber and set it aside, at every poll; the step that subscribes later takes it as it
+    /// subscribes. Left in, such events would also come first (the oldest), and a thousand of them would hide every
+    /// newer event from the poll.
+    /// </summary>
     public Task<IEnumerable<string>> GetRunnableEvents(DateTime asAt, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
         var utc = KernelValues.Utc(asAt);
         IEnumerable<string> ids = await db.KernelEvents.AsNoTracking()
-            .Where(e => !e.IsProcessed && e.EventTime <= utc)
+            .Where(e => !e.IsProcessed && e.EventTime <= utc
+                && db.KernelSubscriptions.Any(s => s.EventName == e.EventName && s.EventKey == e.EventKey && s.SubscribeAsOf <= e.EventTime))
             .OrderBy(e => e.EventTime)
             .Select(e => e.Id)
             .Take(1000)

@@ -194,6 +194,24 @@ public sealed class KernelPersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunnableEvents_AreThoseAStepWaitsFor()
+    {
+        await WaitingAsync("taken");
+        var waitedFor = await EventAsync("taken", At.AddMinutes(1));
+        var tooEarly = await EventAsync("taken", At.AddMinutes(-1));
+        var noStep = await EventAsync("nobody", At.AddMinutes(1));
+        var later = await EventAsync("taken", At.AddMinutes(10));
+
+        Assert.Equal([waitedFor], await Store.GetRunnableEvents(At.AddMinutes(5)));
+        Assert.Equal([waitedFor, later], await Store.GetRunnableEvents(At.AddMinutes(10)));
+
+        // A step that starts waiting takes the events recorded before it began, from the time its subscription names.
+        await WaitingAsync("nobody");
+        Assert.Contains(noStep, await Store.GetRunnableEvents(At.AddMinutes(5)));
+        Assert.DoesNotContain(tooEarly, await Store.GetRunnableEvents(At.AddMinutes(5)));
+    }
+
+    [Fact]
     public async Task KeptStatementReads_GiveWhatEfCoreReads_ColumnForColumn()
     {
         // Every column, null and not, through both ways of reading: the rows as EF Core reads them and as the kept
