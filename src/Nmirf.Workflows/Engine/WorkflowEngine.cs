@@ -211,19 +211,15 @@ internal sealed class WorkflowEngine(IServiceProvider services, WorkflowSettings
                 var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
                 var now = clock.GetUtcNow().UtcDateTime;
                 var ticks = now.Ticks;
-                // An event counts while a step waits for it. One no step waits for yet (a milestone recorded before the
-                // workflow reaches the step that waits for it, a second completion of a step already resumed) moves
-                // nothing now; the step that subscribes later takes it as it subscribes, in a run counted as due.
-                // One statement, so one view of the database: read apart, the workflows could be read just before an
-                // event is given to its step (the workflow then becoming due) and the events just after (the event then
-                // processed), and a workflow about to move be taken for idle.
+                // Due workflows and the events a step waits for (one no step waits for yet moves nothing now; the step
+                // that subscribes later takes it in a run counted as due). One statement, so one view of the database:
+                // read apart, the workflows could be read just before an event is given to its step (the workflow then
+                // becoming due) and the events just after (the event then processed), and a workflow about to move be
+                // taken for idle.
                 var busy = await db.KernelWorkflows
                     .Where(w => (instanceIds == null || instanceIds.Contains(w.Id)) && w.Status == runnable && w.NextExecution != null && w.NextExecution <= ticks)
                     .Select(w => 1)
-                    .Concat(db.KernelEvents
-                        .Where(e => !e.IsProcessed && e.EventTime <= now
-                            && db.KernelSubscriptions.Any(s => s.EventName == e.EventName && s.EventKey == e.EventKey && s.SubscribeAsOf <= e.EventTime))
-                        .Select(e => 1))
+                    .Concat(EfPersistenceProvider.AwaitedEvents(db.KernelEvents, db.KernelSubscriptions, now).Select(e => 1))
                     .AnyAsync(cancellationToken);
                 if (!busy)
                 {

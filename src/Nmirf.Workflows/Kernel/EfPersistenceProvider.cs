@@ -426,18 +426,23 @@ internal sealed class EfPersistenceProvider(IDbContextFactory<KernelDbContext> c
     }
 
     /// <summary>
-    /// The unprocessed events a step waits for. An event no step waits for yet (a milestone recorded before the workflow
-    /// reaches the step that waits for it, a second completion of a step already resumed) is left out: the kernel would
-    /// only find no subscriber and set it aside, at every poll; the step that subscribes later takes it as it
-    /// subscribes. Left in, such events would also come first (the oldest), and a thousand of them would hide every
-    /// newer event from the poll.
+    /// The unprocessed events of <paramref name="events"/> due at <paramref name="asAt"/> that a step waits for (a
+    /// subscription of <paramref name="subscriptions"/> would take them). An event no step waits for yet (a milestone
+    /// recorded before the workflow reaches the step that waits for it, a second completion of a step already resumed)
+    /// moves nothing now: the kernel would only find no subscriber and set it aside; the step that subscribes later
+    /// takes it as it subscribes.
+    /// </summary>
+    internal static IQueryable<KernelEvent> AwaitedEvents(IQueryable<KernelEvent> events, IQueryable<KernelSubscription> subscriptions, DateTime asAt) =>
+        events.Where(e => !e.IsProcessed && e.EventTime <= asAt
+            && subscriptions.Any(s => s.EventName == e.EventName && s.EventKey == e.EventKey && s.SubscribeAsOf <= e.EventTime));
+
+    /// <summary>
+    /// The events a step waits for (<see cref="AwaitedEvents"/>), oldest first. Those no step waits for are left out: at
+    /// every poll they would be read for nothing, and, the oldest, a thousand of them would hide every newer event.
     /// </summary>
     public Task<IEnumerable<string>> GetRunnableEvents(DateTime asAt, CancellationToken cancellationToken = default) => WithContext(async db =>
     {
-        var utc = KernelValues.Utc(asAt);
-        IEnumerable<string> ids = await db.KernelEvents.AsNoTracking()
-            .Where(e => !e.IsProcessed && e.EventTime <= utc
-                && db.KernelSubscriptions.Any(s => s.EventName == e.EventName && s.EventKey == e.EventKey && s.SubscribeAsOf <= e.EventTime))
+        IEnumerable<string> ids = await AwaitedEvents(db.KernelEvents.AsNoTracking(), db.KernelSubscriptions, KernelValues.Utc(asAt))
             .OrderBy(e => e.EventTime)
             .Select(e => e.Id)
             .Take(1000)
