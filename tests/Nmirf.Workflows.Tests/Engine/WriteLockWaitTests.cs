@@ -53,6 +53,10 @@ public sealed class WriteLockWaitTests : IAsyncLifetime
         // 3,000 commits of 4 KB each: some 12 MB through the log, which a checkpoint every 1,000 pages keeps near 4 MB.
         var payload = new string('x', 4096);
         await using var db = await ContextAsync();
+
+        // Held open: the log goes with the database's last connection, and another test clearing the connection pools
+        // would otherwise close this one's between two commits.
+        await db.Database.OpenConnectionAsync();
         for (var i = 0; i < 3000; i++)
         {
             await InsertAsync(db, $"row-{i}", payload);
