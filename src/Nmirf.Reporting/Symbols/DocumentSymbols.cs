@@ -255,7 +255,9 @@ public sealed partial class DocumentSymbols
             }
 
             regex.Append(Regex.Escape(pattern.Pattern[last..])).Append('$');
-            Regex = new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            // The patterns come from plugin manifests: matched without backtracking, in time linear in the input (at most
+            // 80 characters), so no timeout is needed. A wall-clock timeout would fail a good symbol on a busy machine.
+            Regex = new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
             var first = Placeholder().Match(pattern.Pattern);
             Prefix = first.Success ? pattern.Pattern[..first.Index] : pattern.Pattern;
         }
