@@ -31,6 +31,11 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
     /// </summary>
     public async Task<bool> AcquireLock(string Id, CancellationToken cancellationToken)
     {
+        if (_stopped)
+        {
+            return false;
+        }
+
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var local = Enter(Id);
         var turn = false;
@@ -56,6 +61,14 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
                 var expires = DateTime.UtcNow.Add(settings.LockLease);
                 if (await TryAcquireAsync(Id, expires, cancellationToken))
                 {
+                    if (_stopped)
+                    {
+                        // Stopped while the lease was being taken, perhaps after the stop deleted this process's
+                        // leases: nobody would release this one, and no other process could take it until it expired.
+                        await DeleteStoppedAsync(Id);
+                        break;
+                    }
+
                     // Taken (or renewed) in the database: what was kept before may be stale if the lease had lapsed.
                     local.Kept = local.HeldInDatabase && local.HeldUntil > DateTime.UtcNow ? local.Kept : null;
                     local.HeldUntil = expires;
@@ -315,8 +328,28 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
     private CancellationTokenSource? _stopping;
     private Task _releasing = Task.CompletedTask;
 
+    /// <summary>
+    /// Set by <see cref="Stop"/>: no lease is given any more. The kernel's poller does not wait for a poll under way
+    /// when it stops, and a poll that took its lease after the stop had deleted this process's leases kept every other
+    /// process from polling until the lease expired (<see cref="Engine.WorkflowSettings.LockLease"/>).
+    /// </summary>
+    private volatile bool _stopped;
+
+    private async Task DeleteStoppedAsync(string id)
+    {
+        try
+        {
+            await DeleteAsync([id]);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped while the process shuts down: the lease expires on its own.
+        }
+    }
+
     public Task Start()
     {
+        _stopped = false;
         if (settings.LeaseHold > TimeSpan.Zero)
         {
             _stopping = new CancellationTokenSource();
@@ -353,6 +386,8 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
 
     public async Task Stop()
     {
+        // Before the leases are deleted: a lease taken after the delete sees the flag and deletes itself.
+        _stopped = true;
         if (_stopping is { } stopping)
         {
             await stopping.CancelAsync();

@@ -86,6 +86,45 @@ public sealed class LeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoppedProvider_GivesNoLease_AndLeavesNoneForTheNextProcess()
+    {
+        var leases = OtherProcess();
+        await leases.Start();
+        await leases.Stop();
+
+        // A poll still under way when the kernel stopped asks for its lease: refused, and nothing stays behind to keep
+        // the next process from polling until it expires.
+        Assert.False(await leases.AcquireLock("wf-5", CancellationToken.None));
+        Assert.Equal(0, await RowsAsync());
+        Assert.True(await Leases.AcquireLock("wf-5", CancellationToken.None));
+        await Leases.ReleaseLock("wf-5");
+
+        await leases.Start();
+        Assert.True(await leases.AcquireLock("wf-5", CancellationToken.None));
+        await leases.ReleaseLock("wf-5");
+    }
+
+    [Fact]
+    public async Task LeaseTakenWhileTheProviderStops_IsDeletedAgain()
+    {
+        string path;
+        await using (var db = await _host.Services.GetRequiredService<IDbContextFactory<KernelDbContext>>().CreateDbContextAsync())
+        {
+            path = db.Database.GetDbConnection().DataSource;
+        }
+
+        var leases = OtherProcess();
+        await leases.Start();
+
+        // The stop deletes this process's leases just before the lease's insert reaches the database.
+        using var stop = CommandHook.BeforeFirst(path, "INSERT KernelLocks", () => leases.Stop().GetAwaiter().GetResult());
+        Assert.False(await leases.AcquireLock("wf-6", CancellationToken.None));
+
+        Assert.True(stop.Happened);
+        Assert.Equal(0, await RowsAsync());
+    }
+
+    [Fact]
     public async Task AnotherProcess_CannotTakeAHeldLease_UntilItIsReleased()
     {
         var other = OtherProcess();
@@ -240,7 +279,8 @@ public sealed class HeldLeaseTests : IAsyncLifetime
         await leases.Stop();
         Assert.Empty(await RowsAsync());
 
-        // Taken again from the database, not from what it held before.
+        // Started again: taken from the database, not from what it held before.
+        await leases.Start();
         Assert.True(await leases.AcquireLock("held-6", CancellationToken.None));
         Assert.Single(await RowsAsync());
         await leases.ReleaseLock("held-6");

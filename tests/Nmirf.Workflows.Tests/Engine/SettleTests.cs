@@ -1,8 +1,5 @@
-using System.Data.Common;
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Nmirf.Tests.Shared;
 using Nmirf.Workflows.Engine;
@@ -61,7 +58,7 @@ public sealed class SettleTests : IAsyncLifetime
         await StoreWaitingWorkflowAndEventAsync();
 
         // The kernel commits the hand-over right after the check's first statement has read the database.
-        using var handOver = new AfterFirstRead(_path, "KernelWorkflows", GiveTheEventToItsStep);
+        using var handOver = CommandHook.AfterFirst(_path, "KernelWorkflows", GiveTheEventToItsStep);
         var settled = await Engine.WaitForIdleAsync(null, TimeSpan.FromMilliseconds(300));
 
         Assert.True(handOver.Happened);
@@ -118,63 +115,5 @@ public sealed class SettleTests : IAsyncLifetime
         }
 
         Assert.False(await Engine.WaitForIdleAsync(null, TimeSpan.FromMilliseconds(100)));
-    }
-
-    /// <summary>
-    /// Runs an action once, right after the first command on the given database that names the given table has been
-    /// executed (its first row read), through EF Core's diagnostic events.
-    /// </summary>
-    private sealed class AfterFirstRead : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _path;
-        private readonly string _table;
-        private readonly Action _action;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _done;
-
-        public AfterFirstRead(string path, string table, Action action)
-        {
-            (_path, _table, _action) = (path, table, action);
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public bool Happened => Volatile.Read(ref _done) == 1;
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData { Command: DbCommand command }
-                && command.Connection?.DataSource == _path && command.CommandText.Contains(_table, StringComparison.Ordinal)
-                && Interlocked.Exchange(ref _done, 1) == 0)
-            {
-                _action();
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
-        }
     }
 }
