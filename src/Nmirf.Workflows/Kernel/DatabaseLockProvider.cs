@@ -20,8 +20,13 @@ namespace Nmirf.Workflows.Kernel;
 /// event (to record the event on the instance, then to run the steps it resumes), and a worker of this process that
 /// takes it again within the hold needs no write at all. Another process waits at most the hold for it.
 /// </para>
+/// <para>
+/// A worker refused a lease takes its instance (or event) off the kernel's grey list, as a worker that ran it would: the
+/// kernel leaves it there when the lease is refused, and its poller then passes over that instance for five minutes, a
+/// timer that falls due meanwhile included.
+/// </para>
 /// </summary>
-internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings) : IDistributedLockProvider, IDisposable
+internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> contexts, Engine.WorkflowSettings settings, IGreyList? greylist = null) : IDistributedLockProvider, IDisposable
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -66,6 +71,7 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
                         // Stopped while the lease was being taken, perhaps after the stop deleted this process's
                         // leases: nobody would release this one, and no other process could take it until it expired.
                         await DeleteStoppedAsync(Id);
+                        local.Forget();
                         break;
                     }
 
@@ -92,6 +98,12 @@ internal sealed class DatabaseLockProvider(IDbContextFactory<KernelDbContext> co
             // The lease and the turn are kept until ReleaseLock; otherwise both go now.
             if (!acquired)
             {
+                if (!_stopped)
+                {
+                    // The kernel's worker returns at once, leaving the id on the grey list (see the class summary).
+                    greylist?.Remove(IsEventLease(Id) ? Id : "wf:" + Id);
+                }
+
                 if (turn)
                 {
                     local.Turn.Release();

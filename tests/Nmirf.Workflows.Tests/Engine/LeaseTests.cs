@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nmirf.Tests.Shared;
 using Nmirf.Workflows.Engine;
 using Nmirf.Workflows.Kernel;
+using WorkflowCore.Interface;
 
 namespace Nmirf.Workflows.Tests.Engine;
 
@@ -83,6 +84,24 @@ public sealed class LeaseTests : IAsyncLifetime
         await Leases.ReleaseLock("wf-3");
         Assert.True(await Leases.AcquireLock("wf-3", CancellationToken.None));
         await Leases.ReleaseLock("wf-3");
+    }
+
+    [Fact]
+    public async Task RefusedLease_TakesItsInstanceOrEventOffTheKernelsGreyList()
+    {
+        var greylist = _host.Services.GetRequiredService<IGreyList>();
+        var other = OtherProcess();
+        Assert.True(await other.AcquireLock("wf-7", CancellationToken.None));
+        greylist.Add("wf:wf-7");
+        Assert.False(await Leases.AcquireLock("wf-7", CancellationToken.None));
+        Assert.False(greylist.Contains("wf:wf-7"));
+        await other.ReleaseLock("wf-7");
+
+        Assert.True(await Leases.AcquireLock("evt:e-3", CancellationToken.None));
+        greylist.Add("evt:e-3");
+        Assert.False(await Leases.AcquireLock("evt:e-3", CancellationToken.None));
+        Assert.False(greylist.Contains("evt:e-3"));
+        await Leases.ReleaseLock("evt:e-3");
     }
 
     [Fact]

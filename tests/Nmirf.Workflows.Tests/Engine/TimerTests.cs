@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nmirf.Tests.Shared;
 using Nmirf.Workflows.Cycles;
 using Nmirf.Workflows.Engine;
+using Nmirf.Workflows.Kernel;
 using Nmirf.Workflows.Contracts;
 using Nmirf.Workflows.Tasks;
 using Nmirf.Workflows.Timers;
@@ -71,6 +72,32 @@ public sealed class TimerTests : IAsyncLifetime
         Assert.Empty(await OpenAsync(run));
         _host.Clock.SetUtcNow(new DateTimeOffset(2027, 5, 30, 0, 0, 2, TimeSpan.Zero));
         Assert.Single(await OpenTasksAsync(_host, run, "validate", 1));
+    }
+
+    [Fact]
+    public async Task Timer_FallingDueWhileAnotherProcessHoldsTheInstance_RunsOnceItIsReleased()
+    {
+        await PublishAsync(_host, Scheduled);
+        var run = (await _host.SendAsync(new StartCycle("MAR", "cedaw", DueOn: Due))).Value.Id;
+        await WaitUntilSleepingAsync(run);
+
+        // Another process holds the instance when its deadline passes: the kernel's worker is refused it.
+        string instance;
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            instance = await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Runs.Where(r => r.Id == run).Select(r => r.WorkflowInstanceId).SingleAsync();
+        }
+
+        var other = new DatabaseLockProvider(_host.Services.GetRequiredService<IDbContextFactory<KernelDbContext>>(), _host.Services.GetRequiredService<WorkflowSettings>());
+        Assert.True(await other.AcquireLock(instance, CancellationToken.None));
+        _host.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 30, 0, 0, 1, TimeSpan.Zero));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // polls every 100 ms; a refused worker waits 1 s for the lease
+        Assert.Empty(await OpenAsync(run));
+
+        // Released: the next poll runs it (the kernel would otherwise pass it over for five minutes of its clock).
+        await other.ReleaseLock(instance);
+        await other.Stop();
+        Assert.Single(await OpenTasksAsync(_host, run, "collect", 1));
     }
 
     [Fact]
